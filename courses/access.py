@@ -1,0 +1,146 @@
+"""Who may take which quiz, and where a quiz sends the learner back to.
+
+The quizzes app knows nothing of courses. It reads these callables from
+settings: ``RELAIS_QUIZ_ACCESS_POLICY = "courses.access.can_take_quiz"`` and
+``RELAIS_QUIZ_RETURN_LINK = "courses.access.quiz_return_link"``.
+
+A quiz belongs to a course when it is the course's final quiz or one of its
+lessons' knowledge check, in any translation of the quiz, course or lesson.
+"""
+
+from __future__ import annotations
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
+
+from courses.caching import cache_key, cached, content_version
+
+
+def quiz_url(quiz) -> str | None:
+    """The learner-facing URL of a quiz, or None if the quizzes app has none."""
+    if quiz is None:
+        return None
+    try:
+        return reverse("quizzes:detail", args=[quiz.pk])
+    except NoReverseMatch:
+        return None
+
+
+def _course_keys_using_quiz(quiz) -> set:
+    """Translation keys of the courses whose final quiz or lesson check is ``quiz``."""
+    from courses.models import CoursePage, LessonPage
+
+    keys = set(
+        CoursePage.objects.filter(
+            final_quiz__translation_key=quiz.translation_key
+        ).values_list("translation_key", flat=True)
+    )
+    lesson_paths = LessonPage.objects.filter(
+        knowledge_check__translation_key=quiz.translation_key
+    ).values_list("path", flat=True)
+    parent_paths = {path[: -Page.steplen] for path in lesson_paths}
+    if parent_paths:
+        keys |= set(
+            CoursePage.objects.filter(path__in=parent_paths).values_list(
+                "translation_key", flat=True
+            )
+        )
+    return keys
+
+
+def _course_ids_using_quiz(quiz) -> list:
+    """Ids of every course page (all translations) that uses ``quiz``.
+
+    Cached per content version (``courses.caching``): quizzes and pages bump it.
+    """
+    from courses.models import CoursePage
+
+    def load():
+        keys = _course_keys_using_quiz(quiz)
+        return list(
+            CoursePage.objects.filter(translation_key__in=keys).values_list(
+                "pk", flat=True
+            )
+        )
+
+    key = cache_key("quiz-courses", content_version(), quiz.translation_key)
+    return cached(key, load)
+
+
+def can_take_quiz(user, quiz) -> bool:
+    """Only learners enrolled in a course that uses the quiz may take it.
+
+    One query when the courses using the quiz are cached, which they are per
+    content version.
+    """
+    from courses.models import Enrolment
+
+    if user is None or not user.is_authenticated:
+        return False
+    course_ids = _course_ids_using_quiz(quiz)
+    return (
+        bool(course_ids)
+        and Enrolment.objects.filter(learner=user, course_id__in=course_ids).exists()
+    )
+
+
+def _in_active_language(pages: list):
+    language = get_supported_content_language_variant(get_language())
+    for page in pages:
+        if page.locale.language_code == language:
+            return page
+    return pages[0] if pages else None
+
+
+def quiz_return_link(quiz, request) -> tuple[str, str] | None:
+    """Where the quiz page links back to: the lesson or course the learner is in.
+
+    A knowledge check goes back to its lesson, a final quiz to its course, in
+    the visitor's language when the page is translated.
+    """
+    from courses.models import CoursePage, LessonPage
+
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None
+    enrolled_keys = set(
+        CoursePage.objects.filter(enrolments__learner=user).values_list(
+            "translation_key", flat=True
+        )
+    )
+    if not enrolled_keys:
+        return None
+    lessons = list(
+        LessonPage.objects.live()
+        .filter(knowledge_check__translation_key=quiz.translation_key)
+        .select_related("locale")
+    )
+    if lessons:
+        course_keys = dict(
+            CoursePage.objects.filter(
+                path__in={lesson.path[: -Page.steplen] for lesson in lessons}
+            ).values_list("path", "translation_key")
+        )
+        lessons = [
+            lesson
+            for lesson in lessons
+            if course_keys.get(lesson.path[: -Page.steplen]) in enrolled_keys
+        ]
+    if lesson := _in_active_language(lessons):
+        label = _("Back to the lesson “%(title)s”") % {"title": lesson.title}
+        return lesson.get_url(request), label
+    courses = list(
+        CoursePage.objects.live()
+        .filter(
+            final_quiz__translation_key=quiz.translation_key,
+            translation_key__in=enrolled_keys,
+        )
+        .select_related("locale")
+    )
+    if course := _in_active_language(courses):
+        label = _("Back to the course “%(title)s”") % {"title": course.title}
+        return course.get_url(request), label
+    return None

@@ -1,0 +1,97 @@
+"""Render caches of learner pages, keyed by the content version.
+
+Learner pages cache what every visitor sees alike (the route to a page, its
+rendered body, the course outline, the language links, a visitor's whole
+page) with Django's cache framework: local memory in development, Redis in
+production (``REDIS_URL``).
+
+Three rules keep these caches from ever serving stale or someone else's
+content:
+
+1. **Every key holds the content version** (``ContentVersion``), a counter
+   that the receivers below bump in the same transaction as any change a
+   learner page shows: pages (publish, unpublish, move, delete, any save),
+   view restrictions, sites, locales, images, documents, quizzes. A page
+   request reads the version *first*, with one primary-key query, so a
+   change shows on the next request in every process, even when each
+   gunicorn worker has its own local-memory cache that no receiver in
+   another process could clear. Reading it first also means data read after
+   it is at least as new as the version that keys it.
+2. **Nothing that belongs to one person is cached**: enrolments, progress,
+   names, CSRF tokens and messages are read per request. Visitors' whole
+   pages are cached only for anonymous requests without messages whose
+   rendering used no CSRF token.
+3. **Previews never read or fill these caches** (``request.is_preview``):
+   a preview renders the draft in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import F
+
+# A day: keys change with the content version, so the timeout only bounds
+# how long unused entries occupy memory.
+TIMEOUT = 24 * 60 * 60
+_VERSION_ATTR = "_relais_content_version"
+_MISSING = object()
+
+
+def content_version(request=None) -> int:
+    """The current content version, read once per request.
+
+    Raw SQL on purpose: this runs on every learner page, and compiling the
+    equivalent ORM query costs ten times the query itself.
+    """
+    if request is not None:
+        memo = getattr(request, _VERSION_ATTR, None)
+        if memo is not None:
+            return memo
+    from courses.models import ContentVersion
+
+    table = connection.ops.quote_name(ContentVersion._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT value FROM {table} WHERE id = 1")
+        row = cursor.fetchone()
+    value = row[0] if row else 0
+    if request is not None:
+        setattr(request, _VERSION_ATTR, value)
+    return value
+
+
+def bump_content_version(**kwargs) -> None:
+    """Invalidate every render cache at once (a signal receiver; kwargs ignored)."""
+    from courses.models import ContentVersion
+
+    if not ContentVersion.objects.filter(pk=1).update(value=F("value") + 1):
+        ContentVersion.objects.get_or_create(pk=1, defaults={"value": 1})
+
+
+def cache_key(kind: str, *parts: Any) -> str:
+    """A cache key for ``kind`` and ``parts`` (hashed if long).
+
+    The shared cache's ``KEY_PREFIX`` holds ``RELAIS_RELEASE``, so keys never
+    outlive the templates of the release that filled them (settings.base).
+    """
+    raw = ":".join(str(part) for part in parts)
+    if len(raw) > 150:
+        raw = hashlib.md5(raw.encode(), usedforsecurity=False).hexdigest()
+    return f"relais:{kind}:{raw}"
+
+
+def cached(key: str, compute: Callable[[], Any], timeout: int = TIMEOUT) -> Any:
+    """``cache.get(key)``, or ``compute()`` stored under ``key``."""
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
+
+
+def is_preview(request) -> bool:
+    return bool(getattr(request, "is_preview", False))

@@ -1,0 +1,108 @@
+"""The emails of the courses app, rendered in the learner's language.
+
+Each email has three templates under ``templates/emails/``: ``<name>_subject.txt``,
+``<name>.txt`` and ``<name>.html``. Links are absolute, built on
+``WAGTAILADMIN_BASE_URL`` because emails are sent outside any request.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from courses.selectors import email_language, page_in_language
+
+
+def absolute_url(url: str) -> str:
+    """``url`` made absolute on the site's public base URL."""
+    if url.startswith(("http://", "https://")):
+        return url
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+
+
+def _send(*, name: str, user, language: str, context: dict) -> bool:
+    """Render and send one email; False when the user has no address."""
+    if not user.email:
+        return False
+    with translation.override(email_language(language)):
+        context = {
+            "user": user,
+            "organisation": settings.RELAIS_ORGANISATION_NAME,
+            "dashboard_url": absolute_url(reverse("courses:dashboard")),
+            **context,
+        }
+        subject = render_to_string(f"emails/{name}_subject.txt", context)
+        text = render_to_string(f"emails/{name}.txt", context)
+        html = render_to_string(f"emails/{name}.html", context)
+    message = EmailMultiAlternatives(
+        subject=" ".join(subject.split()),
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[user.email],
+    )
+    message.attach_alternative(html, "text/html")
+    message.send()
+    return True
+
+
+def _course_context(course, language: str) -> dict:
+    if course is None:
+        return {"course_title": "", "course_url": ""}
+    with translation.override(email_language(language)):
+        page = page_in_language(page=course, language_code=email_language(language))
+        url = page.get_url()  # None when the page is not routable (no site)
+        return {
+            "course_title": page.title,
+            "course_url": absolute_url(url) if url else "",
+        }
+
+
+def send_enrolment_confirmation(*, enrolment) -> bool:
+    """ "You are enrolled": course link, due date if assigned."""
+    return _send(
+        name="enrolment_confirmation",
+        user=enrolment.learner,
+        language=enrolment.language,
+        context={
+            "enrolment": enrolment,
+            **_course_context(enrolment.course, enrolment.language),
+        },
+    )
+
+
+def _certificate_context(certificate) -> dict:
+    with translation.override(email_language(certificate.language)):
+        pdf_path = reverse("courses:certificate_pdf", args=[certificate.pk])
+    return {
+        "certificate": certificate,
+        "pdf_url": absolute_url(pdf_path),
+        "verification_url": certificate.get_verification_url(),
+        "linkedin_url": certificate.get_linkedin_add_url(),
+        **_course_context(certificate.course, certificate.language),
+    }
+
+
+def send_certificate_issued(*, certificate) -> bool:
+    """ "Your certificate": PDF download, public verification and LinkedIn links."""
+    return _send(
+        name="certificate_issued",
+        user=certificate.learner,
+        language=certificate.language,
+        context=_certificate_context(certificate),
+    )
+
+
+def send_certificate_expiring(*, reminder) -> bool:
+    """ "Your certificate expires in N days": how to recertify."""
+    certificate = reminder.certificate
+    return _send(
+        name="certificate_expiring",
+        user=certificate.learner,
+        language=certificate.language,
+        context={
+            "reminder": reminder,
+            "days_left": max(certificate.days_until_expiry(reminder.sent_at) or 0, 0),
+            **_certificate_context(certificate),
+        },
+    )

@@ -1,0 +1,81 @@
+"""Read-side queries for courses, one module per concern; import them from here.
+
+Every selector costs a fixed number of queries, whatever the number of
+lessons, enrolments or certificates; tests pin those numbers.
+
+Cross-language rule: enrolments, progress, completions and certificates point
+at a course's original-language page and are matched on ``translation_key``,
+so every translation of a course is the same course for the learner.
+"""
+
+from .certificates import (
+    certificate_by_code,
+    certificate_for_owner,
+    certificates_due_reminder,
+    email_language,
+)
+from .dashboard import Dashboard, DashboardCourse, learner_dashboard
+from .learning import (
+    CourseLearning,
+    LessonLearning,
+    course_learning,
+    final_quiz_url,
+    knowledge_check_in_language,
+    lesson_knowledge_check_url,
+    lesson_learning,
+)
+from .pages import (
+    LessonNavigation,
+    OutlineLesson,
+    PageLink,
+    canonical_page,
+    catalogue_courses,
+    course_lessons,
+    course_outline,
+    lesson_navigation,
+    page_in_language,
+)
+from .progress import (
+    EXPIRING_SOON_DAYS,
+    CourseProgress,
+    QuizPass,
+    enrolment_for,
+    enrolment_progress,
+    final_quiz_in_language,
+    page_enrolment_progress,
+    progress_for_enrolments,
+)
+
+__all__ = [
+    "EXPIRING_SOON_DAYS",
+    "CourseLearning",
+    "CourseProgress",
+    "Dashboard",
+    "DashboardCourse",
+    "LessonLearning",
+    "LessonNavigation",
+    "OutlineLesson",
+    "PageLink",
+    "QuizPass",
+    "canonical_page",
+    "catalogue_courses",
+    "certificate_by_code",
+    "certificate_for_owner",
+    "certificates_due_reminder",
+    "course_learning",
+    "course_lessons",
+    "course_outline",
+    "email_language",
+    "enrolment_for",
+    "enrolment_progress",
+    "final_quiz_in_language",
+    "final_quiz_url",
+    "knowledge_check_in_language",
+    "learner_dashboard",
+    "lesson_knowledge_check_url",
+    "lesson_learning",
+    "lesson_navigation",
+    "page_enrolment_progress",
+    "page_in_language",
+    "progress_for_enrolments",
+]

@@ -1,0 +1,360 @@
+"""Write-side services: enrolment, progress, completion, certificates, reminders.
+
+Every service is keyword-only, runs in a transaction and is idempotent: a
+double click, two tabs, a retried task or two concurrent requests leave the
+same rows as a single call. Unique constraints are the final guard; services
+create rows through :func:`_get_or_create`, which returns the existing row to
+whoever loses a race.
+
+The lesson-done rule: a lesson is done when the enrolled learner marks it
+complete (a POST from the lesson page); reading or scrolling records nothing.
+
+The completion rule: every live required lesson of the course is done in the
+current cycle and, if the course has a final quiz, a passing attempt at any of
+its translations was submitted in the current cycle. A course with neither a
+required lesson nor a final quiz is never completed. Completion is recorded
+once per cycle and issues exactly one certificate.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+from wagtail.models import Page
+
+from courses.models import (
+    Certificate,
+    CertificateReminder,
+    CourseCompletion,
+    CoursePage,
+    Enrolment,
+    EnrolmentSource,
+    LessonPage,
+    LessonProgress,
+)
+from courses.selectors import (
+    canonical_page,
+    certificates_due_reminder,
+    email_language,
+    enrolment_progress,
+    page_in_language,
+)
+from courses.tasks import (
+    send_certificate_expiring,
+    send_certificate_issued,
+    send_enrolment_confirmation,
+)
+
+LESSON_NOT_IN_COURSE = _("This lesson does not belong to the enrolment's course.")
+RECERTIFICATION_NOT_OPEN = _(
+    "You can take this course again once your certificate is about to expire, "
+    "has expired or was revoked."
+)
+REVOCATION_REASON_REQUIRED = _("Give the reason for revoking this certificate.")
+ALREADY_REVOKED = _("This certificate is already revoked.")
+
+REVOKE_ACTION = "relais.certificate.revoke"
+REMINDER_STAGES = (60, 30, 7)
+
+
+def _get_or_create(model: type[models.Model], lookup: dict, defaults: dict):
+    """Fetch the row matching ``lookup``, or validate and insert it.
+
+    ``full_clean`` skips uniqueness checks on purpose: they would race. The
+    database constraint decides, and the loser of a race gets the winner's
+    row. Must run inside a transaction (the insert uses a savepoint).
+    """
+    existing = model.objects.filter(**lookup).first()
+    if existing is not None:
+        return existing, False
+    instance = model(**lookup, **defaults)
+    instance.full_clean(validate_unique=False, validate_constraints=False)
+    try:
+        with transaction.atomic():
+            instance.save(force_insert=True)
+    except IntegrityError:
+        return model.objects.get(**lookup), False
+    return instance, True
+
+
+def add_months(moment: datetime.datetime, months: int) -> datetime.datetime:
+    """``moment`` plus whole calendar months, clamped to the month's last day."""
+    index = moment.month - 1 + months
+    year, month = moment.year + index // 12, index % 12 + 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
+
+
+def _lock(enrolment: Enrolment) -> Enrolment:
+    """Re-read an enrolment under a row lock (only the enrolment row).
+
+    Serialises evaluations of one learner's course, so concurrent requests
+    queue instead of racing; other learners and the course page stay free.
+    """
+    return (
+        Enrolment.objects.select_for_update(of=("self",))
+        .select_related("course")
+        .get(pk=enrolment.pk)
+    )
+
+
+def _on_commit_enqueue(task, **kwargs) -> None:
+    transaction.on_commit(lambda: task.enqueue(**kwargs))
+
+
+# --- Enrolment ----------------------------------------------------------------
+
+
+@transaction.atomic
+def enrol(
+    *,
+    learner,
+    course: CoursePage,
+    due_on: datetime.date | None = None,
+    assigned_by=None,
+    source: str = EnrolmentSource.SELF,
+) -> Enrolment:
+    """Enrol a learner in a course (any translation of it); idempotent.
+
+    Self-enrolment and manager assignment both come here. Enrolling again
+    returns the existing enrolment; an assignment on an existing enrolment
+    records who assigned it and may set or bring forward the due date, never
+    push it back. The confirmation email goes out once, after commit.
+    """
+    if not isinstance(course, CoursePage):
+        course = course.specific
+    canonical = canonical_page(course)
+    enrolment, created = _get_or_create(
+        Enrolment,
+        {"learner": learner, "course": canonical},
+        {
+            "source": source,
+            "assigned_by": assigned_by,
+            "due_on": due_on,
+            "language": email_language(get_language()),
+        },
+    )
+    if created:
+        _on_commit_enqueue(send_enrolment_confirmation, enrolment_id=enrolment.pk)
+        return enrolment
+    if source == EnrolmentSource.ASSIGNMENT:
+        enrolment = _lock(enrolment)
+        enrolment.source = EnrolmentSource.ASSIGNMENT
+        enrolment.assigned_by = assigned_by or enrolment.assigned_by
+        if due_on and (enrolment.due_on is None or due_on < enrolment.due_on):
+            enrolment.due_on = due_on
+        enrolment.full_clean(validate_unique=False, validate_constraints=False)
+        enrolment.save(update_fields=["source", "assigned_by", "due_on"])
+    return enrolment
+
+
+@transaction.atomic
+def enrolment_restart(*, enrolment: Enrolment) -> Enrolment:
+    """Start a new cycle (recertification); earlier completions are kept.
+
+    Allowed once the current cycle is complete and its certificate expires
+    within the reminder window, has expired or was revoked. Two concurrent
+    restarts start one cycle: the second finds the new cycle incomplete.
+    """
+    enrolment = _lock(enrolment)
+    if not enrolment_progress(enrolment=enrolment).can_recertify:
+        raise ValidationError(RECERTIFICATION_NOT_OPEN)
+    enrolment.cycle += 1
+    enrolment.cycle_started_at = timezone.now()
+    enrolment.full_clean(validate_unique=False, validate_constraints=False)
+    enrolment.save(update_fields=["cycle", "cycle_started_at"])
+    return enrolment
+
+
+# --- Progress and completion ----------------------------------------------------
+
+
+@transaction.atomic
+def lesson_complete(*, enrolment: Enrolment, lesson: LessonPage) -> LessonProgress:
+    """Record that the learner marked a lesson complete; idempotent.
+
+    Any translation of the lesson may be given. Re-evaluates the course's
+    completion, which may issue the certificate.
+    """
+    lesson = canonical_page(lesson)
+    in_course = Page.objects.filter(
+        path=lesson.path[: -Page.steplen],
+        translation_key=enrolment.course.translation_key,
+    ).exists()
+    if not in_course:
+        raise ValidationError(LESSON_NOT_IN_COURSE)
+    progress, _created = _get_or_create(
+        LessonProgress,
+        {"enrolment": enrolment, "lesson": lesson, "cycle": enrolment.cycle},
+        {"completed_at": timezone.now()},
+    )
+    completion_evaluate(enrolment=enrolment)
+    return progress
+
+
+@transaction.atomic
+def completion_evaluate(*, enrolment: Enrolment) -> CourseCompletion | None:
+    """Record the current cycle's completion if the rule now holds; idempotent.
+
+    Returns the completion (new or existing), or None while the rule is not
+    met. A completion always gets its certificate.
+    """
+    enrolment = _lock(enrolment)
+    progress = enrolment_progress(enrolment=enrolment)
+    if progress.is_complete:
+        completion = progress.completion
+        if progress.certificate is not None:
+            return completion
+    elif progress.rule_met:
+        best = progress.quiz_pass
+        completion, _created = _get_or_create(
+            CourseCompletion,
+            {"enrolment": enrolment, "cycle": enrolment.cycle},
+            {
+                "completed_at": timezone.now(),
+                "score_percent": best.score_percent if best else None,
+            },
+        )
+    else:
+        return None
+    completion.enrolment = enrolment
+    certificate_issue(completion=completion)
+    return completion
+
+
+@transaction.atomic
+def completions_evaluate_for_quiz(*, learner, quiz) -> list[CourseCompletion]:
+    """Re-evaluate the learner's courses whose final quiz is ``quiz`` (any translation).
+
+    Called when a quiz attempt is submitted.
+    """
+    enrolments = Enrolment.objects.filter(
+        learner=learner, course__final_quiz__translation_key=quiz.translation_key
+    ).select_related("course")
+    completions = [completion_evaluate(enrolment=enrolment) for enrolment in enrolments]
+    return [completion for completion in completions if completion is not None]
+
+
+# --- Certificates -----------------------------------------------------------------
+
+
+@transaction.atomic
+def certificate_issue(*, completion: CourseCompletion) -> Certificate:
+    """The completion's certificate, issuing it the first time; race-safe.
+
+    Snapshots the holder's name and the course title in the active language
+    (the learner's, when called from their request). Validity comes from the
+    original-language course. The "certificate issued" email goes out after
+    commit, once.
+    """
+    existing = Certificate.objects.filter(completion=completion).first()
+    if existing is not None:
+        return existing
+    enrolment = completion.enrolment
+    course, learner = enrolment.course, enrolment.learner
+    language = email_language(get_language())
+    months = course.certificate_validity_months
+    certificate, created = _get_or_create(
+        Certificate,
+        {"completion": completion},
+        {
+            "learner": learner,
+            "course": course,
+            "holder_name": learner.get_full_name() or learner.get_username(),
+            "course_title": page_in_language(page=course, language_code=language).title,
+            "completed_on": timezone.localdate(completion.completed_at),
+            "issued_at": completion.completed_at,
+            "score_percent": completion.score_percent,
+            "language": language,
+            "expires_at": add_months(completion.completed_at, months)
+            if months
+            else None,
+        },
+    )
+    if created:
+        _on_commit_enqueue(send_certificate_issued, certificate_id=certificate.pk)
+    return certificate
+
+
+@transaction.atomic
+def certificate_revoke(*, certificate: Certificate, reason: str, by) -> Certificate:
+    """Revoke a certificate with a reason; audit-logged in Wagtail's history.
+
+    The verification URL keeps working and shows the certificate as revoked.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": REVOCATION_REASON_REQUIRED})
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.revoked_at:
+        raise ValidationError(ALREADY_REVOKED)
+    certificate.revoked_at = timezone.now()
+    certificate.revocation_reason = reason
+    certificate.revoked_by = by
+    certificate.full_clean(validate_unique=False, validate_constraints=False)
+    certificate.save(update_fields=["revoked_at", "revocation_reason", "revoked_by"])
+    log(instance=certificate, action=REVOKE_ACTION, user=by, data={"reason": reason})
+    return certificate
+
+
+@transaction.atomic
+def certificate_pdf_ensure(*, certificate: Certificate) -> Certificate:
+    """The certificate with its PDF stored, generating it the first time only.
+
+    A stored file that went missing (e.g. media restored from an older backup)
+    is generated again from the certificate's snapshot.
+    """
+    from courses.pdf import certificate_pdf_bytes
+
+    def stored(item: Certificate) -> bool:
+        return bool(item.pdf) and item.pdf.storage.exists(item.pdf.name)
+
+    if stored(certificate):
+        return certificate
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if not stored(certificate):
+        content = certificate_pdf_bytes(certificate=certificate)
+        certificate.pdf.save("certificate.pdf", ContentFile(content), save=False)
+        certificate.save(update_fields=["pdf"])
+    return certificate
+
+
+def certificate_reminders_send(
+    *, now: datetime.datetime | None = None, stages: tuple = REMINDER_STAGES
+) -> int:
+    """Queue each due expiry reminder once per certificate and stage.
+
+    A certificate is due for the most urgent stage it has reached (e.g. 30
+    when 20 days are left), so a late cron run sends one reminder, not three.
+    Returns the number of reminders queued.
+    """
+    now = now or timezone.now()
+    queued = 0
+    for certificate in certificates_due_reminder(now=now, stages=stages):
+        remaining = certificate.expires_at - now
+        reached = [
+            days for days in stages if remaining <= datetime.timedelta(days=days)
+        ]
+        if not reached:
+            continue
+        stage = min(reached)
+        if any(r.stage_days <= stage for r in certificate.reminders.all()):
+            continue
+        with transaction.atomic():
+            reminder, created = _get_or_create(
+                CertificateReminder,
+                {"certificate": certificate, "stage_days": stage},
+                {"sent_at": now},
+            )
+            if created:
+                _on_commit_enqueue(send_certificate_expiring, reminder_id=reminder.pk)
+                queued += 1
+    return queued

@@ -1,0 +1,263 @@
+"""Classical item analysis of a quiz's questions, computed in SQL.
+
+For one quiz, each learner's *first* attempt counts, once submitted (later
+attempts are taken by people who have already seen the questions). Per
+question:
+
+* **facility**: the share of those attempts that got the question fully
+  right (fraction 1), from 0 to 1;
+* **average mark**: the mean fraction of the points earned, from 0 to 1
+  (partial credit included), and the mean points;
+* **discrimination index** (upper–lower 27 %): attempts are ranked by total
+  score (ties broken by attempt id, so groups always have exactly ``k``
+  attempts); ``k = round(0.27 × n)``; the index is the mean fraction in the
+  top ``k`` minus the mean fraction in the bottom ``k``, from −1 to 1;
+* **most-chosen wrong answer**: the wrong option (or wrong text) picked most
+  often, from the graded selections quizzes records at submission.
+
+A question is flagged as weak when it is too hard (facility < 0.30), too easy
+(> 0.95) or discriminates poorly (index < 0.20). With fewer than
+``MIN_ATTEMPTS_FOR_FLAGS`` attempts the figures are shown but not flagged:
+they would be noise.
+
+Queries: a fixed handful per quiz, whatever the number of attempts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Avg, Count, Min, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from quizzes.models import (
+    AttemptQuestion,
+    AttemptState,
+    Question,
+    Quiz,
+    QuizAttempt,
+    ResponseSelection,
+)
+
+GROUP_SHARE = Decimal("0.27")
+FACILITY_TOO_LOW = 0.30
+FACILITY_TOO_HIGH = 0.95
+DISCRIMINATION_TOO_LOW = 0.20
+MIN_ATTEMPTS_FOR_FLAGS = 10
+
+FLAG_LABELS = {
+    "hard": _("Too hard: fewer than 30 % get it right"),
+    "easy": _("Too easy: more than 95 % get it right"),
+    "discrimination": _("Poor discrimination: strong and weak learners do alike"),
+}
+
+
+@dataclass(frozen=True)
+class ItemStats:
+    """The figures of one question in one quiz."""
+
+    question_id: int
+    position: int
+    label: str
+    type_label: str
+    responses: int
+    facility: float
+    average_mark: float
+    average_points: float
+    max_points: float
+    discrimination: float | None
+    wrong_answer: str | None
+    wrong_answer_count: int
+    flags: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def flag_labels(self) -> list[str]:
+        return [str(FLAG_LABELS[flag]) for flag in self.flags]
+
+    @property
+    def is_weak(self) -> bool:
+        return bool(self.flags)
+
+
+@dataclass(frozen=True)
+class QuizAnalysis:
+    """A quiz's item analysis: how many attempts, group size, and the items."""
+
+    quiz: Quiz
+    attempts: int
+    group_size: int
+    items: list[ItemStats]
+
+    @property
+    def flags_apply(self) -> bool:
+        return self.attempts >= MIN_ATTEMPTS_FOR_FLAGS
+
+
+def analysed_attempts(*, quiz: Quiz) -> QuerySet[QuizAttempt]:
+    """Each learner's first attempt at the quiz, once submitted.
+
+    Attempts are numbered per learner across the quiz's translations, and a
+    learner cannot start a second attempt while the first is open, so the
+    first attempt is simply number 1: a learner who first took the quiz in
+    another language has seen its questions and is left out here.
+    """
+    return QuizAttempt.objects.filter(quiz=quiz, number=1, state=AttemptState.SUBMITTED)
+
+
+def group_size(attempts: int) -> int:
+    """``round(0.27 × n)``, at least 1, for n ≥ 2 attempts (else 0)."""
+    if attempts < 2:
+        return 0
+    size = int((GROUP_SHARE * attempts).quantize(Decimal(1), ROUND_HALF_UP))
+    return max(1, min(size, attempts // 2))
+
+
+def _rank_threshold(attempts: QuerySet, index: int):
+    """(score, id) of the attempt at ``index`` when ranked by score, then id."""
+    return (
+        attempts.order_by("score_percent", "pk")
+        .values_list("score_percent", "pk")[index : index + 1]
+        .get()
+    )
+
+
+def _group_q(prefix: str, *, at_least=None, at_most=None) -> Q:
+    """Attempts ranked at or above ``at_least`` / at or below ``at_most``."""
+    score, pk = at_least or at_most
+    if at_least is not None:
+        return Q(**{f"{prefix}score_percent__gt": score}) | Q(
+            **{f"{prefix}score_percent": score, f"{prefix}pk__gte": pk}
+        )
+    return Q(**{f"{prefix}score_percent__lt": score}) | Q(
+        **{f"{prefix}score_percent": score, f"{prefix}pk__lte": pk}
+    )
+
+
+def _most_chosen_wrong(attempts: QuerySet) -> dict[int, tuple[str, int]]:
+    rows = (
+        ResponseSelection.objects.filter(
+            attempt_question__attempt__in=attempts,
+            attempt_question__question__isnull=False,
+            is_correct=False,
+        )
+        .values("attempt_question__question_id", "option_id", "label")
+        .annotate(n=Count("pk"))
+        .order_by("attempt_question__question_id", "-n", "label")
+        .values_list("attempt_question__question_id", "label", "n")
+    )
+    wrong: dict[int, tuple[str, int]] = {}
+    for question_id, label, count in rows:
+        wrong.setdefault(question_id, (label, count))
+    return wrong
+
+
+def _flags(*, facility, discrimination, flags_apply) -> tuple[str, ...]:
+    if not flags_apply:
+        return ()
+    flags = []
+    if facility < FACILITY_TOO_LOW:
+        flags.append("hard")
+    if facility > FACILITY_TOO_HIGH:
+        flags.append("easy")
+    if discrimination is not None and discrimination < DISCRIMINATION_TOO_LOW:
+        flags.append("discrimination")
+    return tuple(flags)
+
+
+def _as_float(value) -> float:
+    return float(value) if value is not None else 0.0
+
+
+def quiz_item_analysis(*, quiz: Quiz) -> QuizAnalysis:
+    """Facility, average mark, discrimination and wrong answers per question."""
+    attempts = analysed_attempts(quiz=quiz)
+    total = attempts.count()
+    k = group_size(total)
+    aggregates = {
+        "responses": Count("pk"),
+        "correct": Count("pk", filter=Q(fraction=1)),
+        "average_mark": Avg("fraction"),
+        "average_points": Avg("points"),
+        "max_points": Avg("max_points"),
+        "position": Min("slot"),
+    }
+    if k:
+        lower = _rank_threshold(attempts, k - 1)
+        upper = _rank_threshold(attempts, total - k)
+        aggregates["upper"] = Avg(
+            "fraction", filter=_group_q("attempt__", at_least=upper)
+        )
+        aggregates["lower"] = Avg(
+            "fraction", filter=_group_q("attempt__", at_most=lower)
+        )
+    rows = list(
+        AttemptQuestion.objects.filter(attempt__in=attempts, question__isnull=False)
+        .values("question_id")
+        .annotate(**aggregates)
+        .order_by("position", "question_id")
+    )
+    questions = {
+        question.pk: question
+        for question in Question.objects.non_polymorphic().filter(
+            pk__in=[row["question_id"] for row in rows]
+        )
+    }
+    wrong = _most_chosen_wrong(attempts)
+    flags_apply = total >= MIN_ATTEMPTS_FOR_FLAGS
+    items = []
+    for row in rows:
+        question = questions.get(row["question_id"])
+        facility = row["correct"] / row["responses"] if row["responses"] else 0.0
+        discrimination = (
+            _as_float(row["upper"]) - _as_float(row["lower"]) if k else None
+        )
+        wrong_label, wrong_count = wrong.get(row["question_id"], (None, 0))
+        items.append(
+            ItemStats(
+                question_id=row["question_id"],
+                position=row["position"],
+                label=str(question) if question else "",
+                type_label=_type_label(question),
+                responses=row["responses"],
+                facility=facility,
+                average_mark=_as_float(row["average_mark"]),
+                average_points=_as_float(row["average_points"]),
+                max_points=_as_float(row["max_points"]),
+                discrimination=discrimination,
+                wrong_answer=wrong_label,
+                wrong_answer_count=wrong_count,
+                flags=_flags(
+                    facility=facility,
+                    discrimination=discrimination,
+                    flags_apply=flags_apply,
+                ),
+            )
+        )
+    return QuizAnalysis(quiz=quiz, attempts=total, group_size=k, items=items)
+
+
+def _type_label(question) -> str:
+    if question is None:
+        return ""
+    model = ContentType.objects.get_for_id(question.polymorphic_ctype_id).model_class()
+    return str(model._meta.verbose_name) if model else ""
+
+
+def question_item_analysis(*, question) -> list[tuple[Quiz, ItemStats, QuizAnalysis]]:
+    """The question's figures in every quiz it was answered in (edit screen)."""
+    quiz_ids = (
+        AttemptQuestion.objects.filter(
+            question=question, attempt__state=AttemptState.SUBMITTED
+        )
+        .values("attempt__quiz_id")
+        .distinct()
+    )
+    results = []
+    for quiz in Quiz.objects.filter(pk__in=quiz_ids).order_by("title", "pk"):
+        analysis = quiz_item_analysis(quiz=quiz)
+        for item in analysis.items:
+            if item.question_id == question.pk:
+                results.append((quiz, item, analysis))
+    return results

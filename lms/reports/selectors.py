@@ -1,0 +1,618 @@
+"""The queries behind the manager and trainer reports.
+
+Every report starts from a selector here that takes the person asking
+(``user``) and applies their scope in SQL before anything else: a manager's
+rows are limited to the members of the teams they manage (see
+``lms.teams.selectors.learner_in_scope_q``); trainers see everyone. Views,
+filters and exports only ever narrow these querysets further, so the export
+of a screen is exactly the screen's scope.
+
+Each selector costs a fixed number of queries whatever the number of
+learners: per-row figures are correlated subqueries or conditional
+aggregates computed by the database, never Python loops issuing queries.
+
+Figures follow the courses app's completion rule (``courses.selectors``):
+the current cycle of an enrolment counts, a lesson counts when it is live and
+required, and the final quiz counts when an attempt at any of its
+translations passed during the cycle.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    DateTimeField,
+    Exists,
+    F,
+    FilteredRelation,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from courses.models import (
+    Certificate,
+    CourseCompletion,
+    CoursePage,
+    Enrolment,
+    EnrolmentSource,
+    LessonPage,
+    LessonProgress,
+)
+from courses.selectors import EXPIRING_SOON_DAYS
+from lms.teams.access import can_view_all_reports, can_view_reports
+from lms.teams.models import Assignment, Team
+from lms.teams.selectors import (
+    learner_in_scope_q,
+    learner_in_team_q,
+    managed_team_ids,
+    teams_visible_to,
+)
+from quizzes.models import AttemptState, QuizAttempt
+
+# The certificate register filters certificates expiring within these windows.
+EXPIRY_WINDOWS = (30, 60, 90)
+# The "completion rate per team" chart shows at most this many teams.
+CHART_MAX_TEAMS = 40
+# The "completions over time" chart covers this many months, this one included.
+CHART_MONTHS = 12
+
+
+class CompletionStatus:
+    """Status of one learner's assigned course, as the matrix shows it.
+
+    Completed wins over overdue: a course finished late is completed.
+    """
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    OVERDUE = "overdue"
+
+    choices = [
+        (NOT_STARTED, _("Not started")),
+        (IN_PROGRESS, _("In progress")),
+        (COMPLETED, _("Completed")),
+        (OVERDUE, _("Overdue")),
+    ]
+    labels = dict(choices)
+
+
+class CertificateState:
+    """Status of a certificate in the register, expiry windows included."""
+
+    NONE = "none"
+    VALID = "valid"
+    EXPIRING = "expiring"
+    EXPIRED = "expired"
+    REVOKED = "revoked"
+
+    labels = {
+        NONE: _("None"),
+        VALID: _("Valid"),
+        EXPIRING: _("Expiring soon"),
+        EXPIRED: _("Expired"),
+        REVOKED: _("Revoked"),
+    }
+
+
+# --- Shared pieces ------------------------------------------------------------------
+
+
+def assigned_course_ids() -> QuerySet:
+    """Ids of the courses anyone was assigned (a subquery, not a list)."""
+    return Assignment.objects.values("course_id")
+
+
+def assigned_courses() -> QuerySet[CoursePage]:
+    """Courses that appear in the reports' course filters, by title."""
+    return CoursePage.objects.filter(pk__in=assigned_course_ids()).order_by("title")
+
+
+@dataclass(frozen=True)
+class CourseSteps:
+    """How many steps the completion rule of a course counts."""
+
+    required_lessons: int
+    has_final_quiz: bool
+
+    @property
+    def total(self) -> int:
+        return self.required_lessons + int(self.has_final_quiz)
+
+
+def course_steps() -> dict[int, CourseSteps]:
+    """Steps of every assigned course, in one query over a small table."""
+    required = (
+        LessonPage.objects.filter(
+            path__startswith=OuterRef("path"),
+            depth=OuterRef("depth") + 1,
+            live=True,
+            is_required=True,
+        )
+        .order_by()
+        .values("depth")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    rows = (
+        CoursePage.objects.filter(pk__in=assigned_course_ids())
+        .annotate(required=Coalesce(Subquery(required), 0))
+        .values_list("pk", "required", "final_quiz_id")
+    )
+    return {
+        pk: CourseSteps(required_lessons=n, has_final_quiz=quiz_id is not None)
+        for pk, n, quiz_id in rows
+    }
+
+
+def _per_course(values: dict[int, int], field: str = "course_id"):
+    """A SQL expression giving ``values[course_id]`` for each row (else 0)."""
+    if not values:
+        return Value(0, output_field=IntegerField())
+    return Case(
+        *(When(**{field: pk}, then=Value(n)) for pk, n in values.items()),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+
+
+def _cycle_attempts(*, enrolment_ref: str = "") -> QuerySet:
+    """Submitted attempts at the enrolment's final quiz (any translation) this cycle."""
+    prefix = f"{enrolment_ref}__" if enrolment_ref else ""
+    return QuizAttempt.objects.filter(
+        learner=OuterRef(f"{prefix}learner_id"),
+        quiz__translation_key=OuterRef(f"{prefix}course__final_quiz__translation_key"),
+        state=AttemptState.SUBMITTED,
+        submitted_at__gte=OuterRef(f"{prefix}cycle_started_at"),
+    )
+
+
+def assigned_enrolments(*, user) -> QuerySet[Enrolment]:
+    """Enrolments that come from an assignment, within ``user``'s scope.
+
+    ``courses.services.enrol`` marks every enrolment an assignment reaches
+    (new or existing) with ``source=ASSIGNMENT``; filtering on that column
+    rather than joining a million learner assignments keeps the manager's
+    queries proportional to their own people.
+    """
+    enrolments = Enrolment.objects.filter(source=EnrolmentSource.ASSIGNMENT)
+    scope = learner_in_scope_q(user=user)
+    return enrolments if scope is None else enrolments.filter(scope)
+
+
+def annotate_progress(
+    enrolments: QuerySet[Enrolment],
+    *,
+    today: datetime.date,
+    now: datetime.datetime,
+    steps: dict[int, CourseSteps] | None = None,
+) -> QuerySet[Enrolment]:
+    """Add the matrix's per-row figures to enrolments.
+
+    Selected, each computed once per row by the database: ``completed_at``
+    (a join), ``lessons_done``, ``best_score``, ``quiz_passed``,
+    ``certificate_state`` and ``certificate_expires_at``. Aliased, for
+    filters and sorting only: ``status`` and ``percent``. Referencing an
+    annotation from another expression repeats its SQL, so the displayed
+    status and percentage are derived from the selected figures by
+    :func:`completion_figures`, which follows the same rule.
+    """
+    steps = course_steps() if steps is None else steps
+    lessons_done = (
+        LessonProgress.objects.filter(
+            enrolment=OuterRef("pk"),
+            cycle=OuterRef("cycle"),
+            lesson__live=True,
+            lesson__is_required=True,
+        )
+        .order_by()
+        .values("enrolment_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    attempts = _cycle_attempts()
+    best = (
+        attempts.order_by()
+        .values("learner_id")
+        .annotate(best=Max("score_percent"))
+        .values("best")
+    )
+    # The learner's latest certificate for the course, whichever cycle issued
+    # it: while recertifying, the certificate they hold is the earlier one.
+    latest_certificate = (
+        Certificate.objects.filter(
+            learner=OuterRef("learner_id"), course=OuterRef("course_id")
+        )
+        .order_by("-issued_at", "-pk")
+        .annotate(state=certificate_state(now=now))
+    )
+    completed = Q(current_completion__isnull=False)
+    return (
+        # At most one completion per (enrolment, cycle): a LEFT JOIN, read by
+        # several expressions at no extra cost.
+        with_current_completion(enrolments)
+        .annotate(
+            completed_at=F("current_completion__completed_at"),
+            lessons_done=Coalesce(Subquery(lessons_done), 0),
+            best_score=Subquery(best),
+            quiz_passed=Exists(attempts.filter(passed=True)),
+            certificate_state=Coalesce(
+                Subquery(latest_certificate.values("state")[:1]),
+                Value(CertificateState.NONE),
+            ),
+            certificate_expires_at=Subquery(
+                latest_certificate.values("expires_at")[:1],
+                output_field=DateTimeField(),
+            ),
+        )
+        .alias(
+            total_steps=_per_course({pk: s.total for pk, s in steps.items()}),
+            percent=Case(
+                When(completed, then=Value(100)),
+                When(total_steps=0, then=Value(0)),
+                default=(
+                    (
+                        F("lessons_done")
+                        + Case(When(quiz_passed=True, then=1), default=0)
+                    )
+                    * 100
+                    / F("total_steps")
+                ),
+                output_field=IntegerField(),
+            ),
+            status=Case(
+                When(completed, then=Value(CompletionStatus.COMPLETED)),
+                When(due_on__lt=today, then=Value(CompletionStatus.OVERDUE)),
+                When(
+                    Q(lessons_done__gt=0) | Q(best_score__isnull=False),
+                    then=Value(CompletionStatus.IN_PROGRESS),
+                ),
+                default=Value(CompletionStatus.NOT_STARTED),
+            ),
+        )
+    )
+
+
+def completion_figures(
+    row: dict, *, steps: dict[int, CourseSteps], today: datetime.date
+) -> dict:
+    """``status`` and ``percent`` of a matrix row, by the rule of the SQL aliases.
+
+    Completed wins; then a due date in the past is overdue; a learner who did
+    a required lesson or submitted the final quiz this cycle is in progress.
+    """
+    if row["completed_at"] is not None:
+        return {"status": CompletionStatus.COMPLETED, "percent": 100}
+    step = steps.get(row["course_id"])
+    total = step.total if step else 0
+    done = row["lessons_done"] + int(bool(row["quiz_passed"]))
+    percent = done * 100 // total if total else 0
+    if row["due_on"] is not None and row["due_on"] < today:
+        status = CompletionStatus.OVERDUE
+    elif row["lessons_done"] or row["best_score"] is not None:
+        status = CompletionStatus.IN_PROGRESS
+    else:
+        status = CompletionStatus.NOT_STARTED
+    return {"status": status, "percent": percent}
+
+
+def certificate_state(*, now: datetime.datetime) -> Case:
+    """A certificate's :class:`CertificateState` as a SQL expression."""
+    soon = now + datetime.timedelta(days=EXPIRING_SOON_DAYS)
+    return Case(
+        When(revoked_at__isnull=False, then=Value(CertificateState.REVOKED)),
+        When(expires_at__lte=now, then=Value(CertificateState.EXPIRED)),
+        When(expires_at__lte=soon, then=Value(CertificateState.EXPIRING)),
+        default=Value(CertificateState.VALID),
+    )
+
+
+# --- 1. Completion matrix -----------------------------------------------------------
+
+COMPLETION_FIELDS = (
+    "pk",
+    "learner_id",
+    "learner__username",
+    "learner__first_name",
+    "learner__last_name",
+    "learner__email",
+    "course_id",
+    "course__title",
+    "due_on",
+    "lessons_done",
+    "quiz_passed",
+    "best_score",
+    "completed_at",
+    "certificate_state",
+    "certificate_expires_at",
+)
+
+
+def completion_rows(
+    *,
+    user,
+    today: datetime.date | None = None,
+    now: datetime.datetime | None = None,
+    steps: dict[int, CourseSteps] | None = None,
+) -> QuerySet:
+    """Learners × assigned courses in ``user``'s scope, one dict per row.
+
+    Keys are :data:`COMPLETION_FIELDS`; :func:`completion_figures` adds the
+    status and percentage. Filters (team, course, status, due dates) and
+    ordering (any key, ``status`` and ``percent`` included) are applied by
+    the caller on this queryset.
+    """
+    now = now or timezone.now()
+    today = today or timezone.localdate(now)
+    return annotate_progress(
+        assigned_enrolments(user=user), today=today, now=now, steps=steps
+    ).values(*COMPLETION_FIELDS)
+
+
+def filter_by_teams(queryset: QuerySet, *, team_ids, learner_field="learner"):
+    """Keep rows whose learner is in one of ``team_ids``."""
+    return queryset.filter(
+        learner_in_team_q(team_ids=team_ids, learner_field=learner_field)
+    )
+
+
+# --- 2. Team summary ----------------------------------------------------------------
+#
+# The summary needs only the current cycle's completion (a join), the due
+# date and the final-quiz score recorded at completion: none of the per-row
+# subqueries of the matrix, so it aggregates a million enrolments quickly.
+
+
+def with_current_completion(enrolments: QuerySet[Enrolment]) -> QuerySet[Enrolment]:
+    """Enrolments LEFT JOINed to their current cycle's completion, if any."""
+    return enrolments.annotate(
+        current_completion=FilteredRelation(
+            "completions", condition=Q(completions__cycle=F("cycle"))
+        )
+    )
+
+
+def _team_enrolments(*, user, team: Team | None = None) -> QuerySet[Enrolment]:
+    """Assigned enrolments joined to the visible teams of their learners.
+
+    One row per (team, enrolment): a learner in two teams counts in both.
+    The team join is the scope: a manager's rows are those of the members of
+    the teams they manage (literal ids, see ``managed_team_ids``); ``team``
+    narrows it to one team in the same join, so the rows stay one per (team,
+    enrolment).
+    """
+    enrolments = with_current_completion(
+        Enrolment.objects.filter(source=EnrolmentSource.ASSIGNMENT)
+    )
+    if can_view_all_reports(user):
+        team_ids = None
+    elif can_view_reports(user):
+        team_ids = managed_team_ids(user)
+    else:
+        team_ids = []
+    if team is not None:
+        team_ids = [team.pk] if team_ids is None or team.pk in team_ids else []
+    if team_ids is None:
+        return enrolments.filter(learner__team_memberships__isnull=False)
+    return enrolments.filter(learner__team_memberships__team_id__in=team_ids)
+
+
+def _summary_aggregates(*, today: datetime.date) -> dict:
+    done = Q(current_completion__isnull=False)
+    return {
+        "assigned": Count("pk"),
+        "completed": Count("pk", filter=done),
+        "overdue": Count("pk", filter=~done & Q(due_on__lt=today)),
+        "average_score": Avg("current_completion__score_percent"),
+    }
+
+
+def team_summary_rows(
+    *,
+    user,
+    team: Team | None = None,
+    today: datetime.date | None = None,
+) -> QuerySet:
+    """Per team and course: assigned, completed, rate, overdue, average score.
+
+    One dict per (team, course) in ``user``'s scope; ``rate`` is a percentage
+    and ``average_score`` the mean final-quiz score recorded at completion.
+    The queryset keeps the enrolment filters, so callers filter it by course
+    or due date like the matrix.
+    """
+    today = today or timezone.localdate()
+    return (
+        _team_enrolments(user=user, team=team)
+        .values(
+            team_id=F("learner__team_memberships__team_id"),
+            team_name=F("learner__team_memberships__team__name"),
+            course_title=F("course__title"),
+        )
+        .annotate(course_pk=F("course_id"), **_summary_aggregates(today=today))
+        .annotate(
+            rate=Case(
+                When(assigned=0, then=Value(0)),
+                default=F("completed") * 100 / F("assigned"),
+                output_field=IntegerField(),
+            )
+        )
+    )
+
+
+def managed_team_overview(*, user, today: datetime.date | None = None) -> list[dict]:
+    """Per team the user manages: assigned, completed, overdue (dashboard panel).
+
+    Only the teams the user manages, even for a trainer: the panel is the
+    manager's "at a glance"; trainers have the team summary.
+    """
+    today = today or timezone.localdate()
+    aggregates = _summary_aggregates(today=today)
+    del aggregates["average_score"]
+    return list(
+        with_current_completion(
+            Enrolment.objects.filter(source=EnrolmentSource.ASSIGNMENT)
+        )
+        .filter(learner__team_memberships__team_id__in=managed_team_ids(user))
+        .values(
+            team_id=F("learner__team_memberships__team_id"),
+            team_name=F("learner__team_memberships__team__name"),
+        )
+        .annotate(**aggregates)
+        .order_by("team_name")
+    )
+
+
+@dataclass(frozen=True)
+class TeamRate:
+    """One bar of the "completion rate per team" chart."""
+
+    team: str
+    assigned: int
+    completed: int
+
+    @property
+    def rate(self) -> int:
+        return int(self.completed * 100 / self.assigned) if self.assigned else 0
+
+
+def team_completion_rates(rows, *, limit: int = CHART_MAX_TEAMS):
+    """Completion rate per team, summed from team summary rows (no query).
+
+    Returns ``(rates, total_teams)``: the teams by name when they all fit,
+    else the ``limit`` teams with the lowest rate (those needing attention).
+    """
+    totals: dict[int, list] = {}
+    for row in rows:
+        total = totals.setdefault(row["team_id"], [row["team_name"], 0, 0])
+        total[1] += row["assigned"]
+        total[2] += row["completed"]
+    rates = [TeamRate(name, assigned, done) for name, assigned, done in totals.values()]
+    if len(rates) <= limit:
+        return sorted(rates, key=lambda r: r.team.casefold()), len(rates)
+    lowest = sorted(rates, key=lambda r: (r.rate, r.team.casefold()))[:limit]
+    return lowest, len(rates)
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    """One point of the "completions over time" chart."""
+
+    month: datetime.date
+    count: int
+
+
+def _month_starts(now: datetime.datetime, months: int) -> list[datetime.date]:
+    first = timezone.localtime(now).date().replace(day=1)
+    starts = [first]
+    for _i in range(months - 1):
+        starts.insert(0, (starts[0] - datetime.timedelta(days=1)).replace(day=1))
+    return starts
+
+
+def completions_by_month(
+    enrolments: QuerySet[Enrolment],
+    *,
+    now: datetime.datetime | None = None,
+    months: int = CHART_MONTHS,
+) -> list[MonthCount]:
+    """Completions per month over the last ``months`` months, zeros included.
+
+    ``enrolments`` is the scoped, filtered enrolment queryset (one row per
+    enrolment, no team join, so nobody counts twice). One pass over the
+    completions with one conditional count per month: comparing timestamps
+    is far cheaper than truncating each one to a month in the time zone.
+    """
+    now = now or timezone.now()
+    starts = _month_starts(now, months)
+    bounds = [
+        timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+        for day in starts
+    ]
+    bounds.append(now + datetime.timedelta(seconds=1))
+    counts = CourseCompletion.objects.filter(
+        enrolment__in=enrolments.values("pk"),
+        completed_at__gte=bounds[0],
+        completed_at__lt=bounds[-1],
+    ).aggregate(
+        **{
+            f"m{index}": Count(
+                "pk",
+                filter=Q(
+                    completed_at__gte=bounds[index],
+                    completed_at__lt=bounds[index + 1],
+                ),
+            )
+            for index in range(months)
+        }
+    )
+    return [MonthCount(day, counts[f"m{index}"]) for index, day in enumerate(starts)]
+
+
+def scoped_enrolments(*, user, team: Team | None = None) -> QuerySet[Enrolment]:
+    """Assigned enrolments in scope, one row each (for the time series)."""
+    enrolments = assigned_enrolments(user=user)
+    if team is not None:
+        enrolments = filter_by_teams(enrolments, team_ids=[team.pk])
+    return enrolments
+
+
+# --- 4. Certificate register ---------------------------------------------------------
+
+CERTIFICATE_FIELDS = (
+    "pk",
+    "learner_id",
+    "holder_name",
+    "learner__email",
+    "course_id",
+    "course_title",
+    "completed_on",
+    "issued_at",
+    "expires_at",
+    "revoked_at",
+    "state",
+    "score_percent",
+)
+
+
+def certificate_rows(*, user, now: datetime.datetime | None = None) -> QuerySet:
+    """Certificates of ``user``'s people with their state; one dict per row.
+
+    ``state`` is a :class:`CertificateState` value; "expiring" means valid
+    and expiring within ``EXPIRING_SOON_DAYS``, as on the learner's dashboard.
+    """
+    now = now or timezone.now()
+    certificates = Certificate.objects.all()
+    scope = learner_in_scope_q(user=user)
+    if scope is not None:
+        certificates = certificates.filter(scope)
+    return certificates.annotate(state=certificate_state(now=now)).values(
+        *CERTIFICATE_FIELDS
+    )
+
+
+def certificate_window_q(days: int, *, now: datetime.datetime) -> Q:
+    """Valid certificates expiring within ``days`` days."""
+    return Q(
+        revoked_at__isnull=True,
+        expires_at__gt=now,
+        expires_at__lte=now + datetime.timedelta(days=days),
+    )
+
+
+def team_choices(*, user) -> QuerySet[Team]:
+    """The teams the filters offer ``user``: exactly the teams in their scope."""
+    return teams_visible_to(user=user)

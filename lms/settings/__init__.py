@@ -1,0 +1,1 @@
+"""Settings for Relais: base, dev, test and production layers."""

@@ -1,0 +1,99 @@
+"""The emails of assignments, rendered in each recipient's language.
+
+Learners get theirs in their enrolment's language; managers in the language
+they chose for the Wagtail admin (their profile), else the site's default.
+Each email has three templates under ``teams/emails/``: ``<name>_subject.txt``,
+``<name>.txt`` and ``<name>.html``.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from wagtail.users.models import UserProfile
+
+from courses.emails import absolute_url
+from courses.selectors import email_language, page_in_language
+from lms.teams.models import ReminderStage
+
+
+def manager_language(user) -> str:
+    """The language a manager reads the admin in, for their digests."""
+    return email_language(UserProfile.get_for_user(user).get_preferred_language())
+
+
+def _send(*, name: str, user, language: str, context: dict) -> bool:
+    """Render and send one email; False when the user has no address."""
+    if not user.email:
+        return False
+    with translation.override(language):
+        context = {
+            "user": user,
+            "organisation": settings.RELAIS_ORGANISATION_NAME,
+            **context,
+        }
+        subject = render_to_string(f"teams/emails/{name}_subject.txt", context)
+        text = render_to_string(f"teams/emails/{name}.txt", context)
+        html = render_to_string(f"teams/emails/{name}.html", context)
+    message = EmailMultiAlternatives(
+        subject=" ".join(subject.split()),
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[user.email],
+    )
+    message.attach_alternative(html, "text/html")
+    message.send()
+    return True
+
+
+def _course_title_and_url(course, language: str) -> tuple[str, str]:
+    page = page_in_language(page=course, language_code=language)
+    return page.title, absolute_url(page.get_url() or "")
+
+
+def send_assignment_reminder(*, reminder) -> bool:
+    """ "Course X is due on D" or "Course X was due on D": a link to go on."""
+    item = reminder.learner_assignment
+    language = email_language(item.enrolment.language)
+    with translation.override(language):
+        title, url = _course_title_and_url(item.assignment.course, language)
+        dashboard_url = absolute_url(reverse("courses:dashboard"))
+    return _send(
+        name="assignment_overdue"
+        if reminder.stage == ReminderStage.OVERDUE
+        else "assignment_due_soon",
+        user=reminder.recipient,
+        language=language,
+        context={
+            "due_on": item.assignment.due_on,
+            "course_title": title,
+            "course_url": url,
+            "dashboard_url": dashboard_url,
+        },
+    )
+
+
+def send_manager_digest(*, manager, reminders: list) -> bool:
+    """One email listing a manager's people newly overdue, with the report link."""
+    language = manager_language(manager)
+    with translation.override(language):
+        lines = []
+        for reminder in reminders:
+            item = reminder.learner_assignment
+            title, _url = _course_title_and_url(item.assignment.course, language)
+            learner = item.learner
+            lines.append(
+                {
+                    "learner": learner.get_full_name() or learner.get_username(),
+                    "course_title": title,
+                    "due_on": item.assignment.due_on,
+                }
+            )
+        report_url = absolute_url(reverse("reports:completion") + "?status=overdue")
+    return _send(
+        name="manager_digest",
+        user=manager,
+        language=language,
+        context={"lines": lines, "report_url": report_url},
+    )

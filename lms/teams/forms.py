@@ -1,0 +1,101 @@
+"""The "Assign a course" form, limited to what the person assigning may reach."""
+
+from __future__ import annotations
+
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.widgets import AdminDateInput
+
+from lms.teams.selectors import (
+    assignable_courses,
+    assignable_learners,
+    assignable_teams,
+)
+from lms.teams.services import ASSIGNMENT_NO_TARGET, ASSIGNMENT_ONE_TARGET
+
+DUE_DATE_IN_PAST = _("Choose a due date from today on.")
+LEARNERS_UNKNOWN = _(
+    "These people are not among the learners you can assign courses to: %(names)s."
+)
+TOO_MANY_LEARNERS = _("Enter at most %(limit)s learners at once, or assign a team.")
+
+MAX_LEARNERS_PER_FORM = 500
+
+
+class AssignmentForm(forms.Form):
+    """Course, due date, and either a team or learners (usernames or emails)."""
+
+    course = forms.ModelChoiceField(
+        label=_("Course"), queryset=None, empty_label=_("Choose a course")
+    )
+    due_on = forms.DateField(
+        label=_("Due date"),
+        widget=AdminDateInput,
+        help_text=_("Learners are reminded before this date, and after it if late."),
+    )
+    team = forms.ModelChoiceField(
+        label=_("Team"),
+        queryset=None,
+        required=False,
+        empty_label=_("No team: chosen learners"),
+        help_text=_("Everyone in the team, including people who join it later."),
+    )
+    learners = forms.CharField(
+        label=_("Learners"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "Or chosen learners: usernames or email addresses, one per line. "
+            "Leave empty when assigning a team."
+        ),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["course"].queryset = assignable_courses()
+        self.fields["team"].queryset = assignable_teams(user=user)
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data["due_on"]
+        if due_on < timezone.localdate():
+            raise forms.ValidationError(DUE_DATE_IN_PAST)
+        return due_on
+
+    def clean_learners(self) -> list:
+        names = []
+        for line in self.cleaned_data.get("learners", "").splitlines():
+            name = line.strip()
+            if name and name.casefold() not in {n.casefold() for n in names}:
+                names.append(name)
+        if len(names) > MAX_LEARNERS_PER_FORM:
+            raise forms.ValidationError(
+                TOO_MANY_LEARNERS % {"limit": MAX_LEARNERS_PER_FORM}
+            )
+        if not names:
+            return []
+        lookup = Q()
+        for name in names:
+            lookup |= Q(username__iexact=name) | Q(email__iexact=name)
+        found = list(assignable_learners(user=self.user).filter(lookup))
+        known = {u.username.casefold() for u in found} | {
+            u.email.casefold() for u in found if u.email
+        }
+        unknown = [name for name in names if name.casefold() not in known]
+        if unknown:
+            raise forms.ValidationError(
+                LEARNERS_UNKNOWN % {"names": ", ".join(unknown)}
+            )
+        return found
+
+    def clean(self):
+        cleaned = super().clean()
+        team, learners = cleaned.get("team"), cleaned.get("learners")
+        if "learners" in cleaned and "team" in cleaned:
+            if team and learners:
+                raise forms.ValidationError(ASSIGNMENT_ONE_TARGET)
+            if not team and not learners:
+                raise forms.ValidationError(ASSIGNMENT_NO_TARGET)
+        return cleaned

@@ -1,0 +1,261 @@
+"""Teams, who is in them, who manages them, and the courses assigned to people.
+
+A team has members (the learners a manager follows) and managers; a user may
+belong to, or manage, several teams. An *assignment* gives one course, with a
+due date, to a whole team or to chosen learners. Each learner it reaches gets
+a ``LearnerAssignment`` row, linked to their enrolment: reports count those
+rows, and reminders are logged against them.
+
+Assignments point at a course's original-language page, like enrolments do
+(see ``courses.models.enrolment``).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
+
+class Team(ClusterableModel):
+    """A group of learners followed by one or more managers.
+
+    Members and managers are edited inline on the team's admin page (its
+    panels live with the viewset in ``wagtail_hooks``, beside the learner
+    chooser they use). Adding a member enrols them in every course already
+    assigned to the team.
+    """
+
+    name = models.CharField(
+        _("name"),
+        max_length=120,
+        unique=True,
+        help_text=_("As managers know it, e.g. “Customer service – Montréal”."),
+    )
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Optional notes for trainers.")
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+        ordering = ["name"]
+        permissions = [
+            (
+                "view_team_reports",
+                _("Can see the reports of the teams they manage"),
+            ),
+            (
+                "view_all_reports",
+                _("Can see every team's reports and the quiz item analysis"),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class TeamMembership(models.Model):
+    """A learner's membership of a team."""
+
+    team = ParentalKey(
+        Team,
+        verbose_name=_("team"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="team_memberships",
+    )
+    joined_at = models.DateTimeField(_("joined at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("team membership")
+        verbose_name_plural = _("team memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["team", "learner"], name="unique_team_membership"
+            )
+        ]
+        # Reports scope by "is this learner in one of these teams": learner first.
+        indexes = [
+            models.Index(fields=["learner", "team"], name="teams_member_learner_idx")
+        ]
+
+    def __str__(self):
+        return f"{self.learner} ∈ {self.team}"
+
+
+class TeamManagerRole(models.Model):
+    """A user's role as a manager of a team: they see its members' reports."""
+
+    team = ParentalKey(
+        Team,
+        verbose_name=_("team"),
+        on_delete=models.CASCADE,
+        related_name="manager_roles",
+    )
+    manager = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("manager"),
+        on_delete=models.CASCADE,
+        related_name="team_manager_roles",
+    )
+
+    class Meta:
+        verbose_name = _("team manager")
+        verbose_name_plural = _("team managers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["team", "manager"], name="unique_team_manager"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.manager} manages {self.team}"
+
+
+class Assignment(models.Model):
+    """A course given to a team or to chosen learners, to finish by a due date.
+
+    Team assignments also reach people who join the team later. Assigning the
+    same course to the same target with the same due date again changes
+    nothing (see ``assignment_create``).
+    """
+
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("The original-language page of the course."),
+    )
+    team = models.ForeignKey(
+        Team,
+        verbose_name=_("team"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="assignments",
+        help_text=_("Empty when the course was assigned to chosen learners."),
+    )
+    due_on = models.DateField(_("due date"))
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("assigned at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["due_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["team", "course", "due_on"],
+                condition=Q(team__isnull=False),
+                name="unique_team_assignment",
+            ),
+            models.UniqueConstraint(
+                fields=["course", "due_on"],
+                condition=Q(team__isnull=True),
+                name="unique_individual_assignment",
+            ),
+        ]
+
+    def __str__(self):
+        target = self.team or _("chosen learners")
+        return f"{self.course} → {target} ({self.due_on:%Y-%m-%d})"
+
+
+class LearnerAssignment(models.Model):
+    """One learner reached by an assignment, with the enrolment it gave them.
+
+    Kept when the learner later leaves the team: the course was assigned to
+    them. Reminders are logged per row, so each is sent once per learner and
+    assignment.
+    """
+
+    assignment = models.ForeignKey(
+        Assignment,
+        verbose_name=_("assignment"),
+        on_delete=models.CASCADE,
+        related_name="learner_assignments",
+    )
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="course_assignments",
+    )
+    enrolment = models.ForeignKey(
+        "courses.Enrolment",
+        verbose_name=_("enrolment"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("assigned at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("learner assignment")
+        verbose_name_plural = _("learner assignments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "learner"], name="unique_learner_assignment"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.learner} · {self.assignment}"
+
+
+class ReminderStage(models.TextChoices):
+    DUE_SOON = "due_soon", _("Due soon (learner)")
+    OVERDUE = "overdue", _("Overdue (learner)")
+    MANAGER_OVERDUE = "manager_overdue", _("Overdue (manager digest)")
+
+
+class AssignmentReminder(models.Model):
+    """One reminder stage sent about one learner's assignment, to one person.
+
+    The unique constraint is what makes re-running the reminder command safe:
+    a stage already logged for a learner assignment and recipient is skipped.
+    """
+
+    learner_assignment = models.ForeignKey(
+        LearnerAssignment,
+        verbose_name=_("learner assignment"),
+        on_delete=models.CASCADE,
+        related_name="reminders",
+    )
+    stage = models.CharField(_("stage"), max_length=20, choices=ReminderStage.choices)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("assignment reminder")
+        verbose_name_plural = _("assignment reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner_assignment", "stage", "recipient"],
+                name="unique_assignment_reminder",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.learner_assignment_id}: {self.stage} → {self.recipient_id}"

@@ -1,0 +1,210 @@
+"""Write-side services for teams and assignments.
+
+Every service is keyword-only, runs in a transaction, validates with
+``full_clean`` and is idempotent: a double click or a retried request leaves
+the same rows as one call (unique constraints are the final guard, see
+:func:`_get_or_create`). Enrolment always goes through
+``courses.services.enrol``, so an assignment enrols exactly like a learner
+enrolling themselves, with the due date and the assigner recorded.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+from courses.models import CoursePage, EnrolmentSource
+from courses.selectors import canonical_page
+from courses.services import enrol
+from lms.teams.models import (
+    Assignment,
+    LearnerAssignment,
+    Team,
+    TeamManagerRole,
+    TeamMembership,
+)
+from lms.teams.selectors import assignable_learners, assignable_teams
+
+ASSIGNMENT_ONE_TARGET = _(
+    "Assign the course to a team or to chosen learners, not both."
+)
+ASSIGNMENT_NO_TARGET = _("Choose a team or at least one learner.")
+ASSIGNMENT_TEAM_NOT_ALLOWED = _("You can only assign courses to the teams you manage.")
+ASSIGNMENT_LEARNER_NOT_ALLOWED = _(
+    "You can only assign courses to members of the teams you manage."
+)
+TEAM_NAME_REQUIRED = _("Give the team a name.")
+
+ASSIGN_ACTION = "relais.assignment.create"
+
+
+def _get_or_create(model: type[models.Model], lookup: dict, defaults: dict):
+    """Fetch the row matching ``lookup``, or validate and insert it.
+
+    Uniqueness is left to the database so that two concurrent calls cannot
+    both insert: the loser of the race gets the winner's row.
+    """
+    existing = model.objects.filter(**lookup).first()
+    if existing is not None:
+        return existing, False
+    instance = model(**lookup, **defaults)
+    instance.full_clean(validate_unique=False, validate_constraints=False)
+    try:
+        with transaction.atomic():
+            instance.save(force_insert=True)
+    except IntegrityError:
+        return model.objects.get(**lookup), False
+    return instance, True
+
+
+# --- Teams ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def team_create(*, name: str, description: str = "") -> Team:
+    """Create a team, or return the existing team of that name."""
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError({"name": TEAM_NAME_REQUIRED})
+    team, _created = _get_or_create(Team, {"name": name}, {"description": description})
+    return team
+
+
+@transaction.atomic
+def team_manager_add(*, team: Team, manager) -> TeamManagerRole:
+    """Make ``manager`` a manager of ``team``; idempotent."""
+    role, _created = _get_or_create(
+        TeamManagerRole, {"team": team, "manager": manager}, {}
+    )
+    return role
+
+
+@transaction.atomic
+def team_member_add(*, team: Team, learner) -> TeamMembership:
+    """Add ``learner`` to ``team`` and enrol them in the team's assignments.
+
+    Idempotent: adding a member twice changes nothing.
+    """
+    membership, _created = _get_or_create(
+        TeamMembership, {"team": team, "learner": learner}, {}
+    )
+    for assignment in team.assignments.select_related("course", "assigned_by"):
+        _reach(assignment=assignment, learner=learner)
+    return membership
+
+
+@transaction.atomic
+def team_member_remove(*, team: Team, learner) -> None:
+    """Take ``learner`` out of ``team``.
+
+    Their enrolments and learner assignments stay: the courses were assigned
+    to them and their progress is theirs. The team's managers stop seeing them.
+    """
+    TeamMembership.objects.filter(team=team, learner=learner).delete()
+
+
+@transaction.atomic
+def team_assignments_sync(*, team: Team) -> int:
+    """Enrol every member in every team assignment they are not in yet.
+
+    Called after members are edited in the admin; returns the number of
+    learner assignments created.
+    """
+    created = 0
+    members = list(team.memberships.select_related("learner"))
+    for assignment in team.assignments.select_related("course", "assigned_by"):
+        reached = set(
+            assignment.learner_assignments.values_list("learner_id", flat=True)
+        )
+        for membership in members:
+            if membership.learner_id not in reached:
+                _reach(assignment=assignment, learner=membership.learner)
+                created += 1
+    return created
+
+
+# --- Assignments ------------------------------------------------------------------
+
+
+def _reach(*, assignment: Assignment, learner) -> LearnerAssignment:
+    """Enrol one learner for an assignment and record that it reached them."""
+    enrolment = enrol(
+        learner=learner,
+        course=assignment.course,
+        due_on=assignment.due_on,
+        assigned_by=assignment.assigned_by,
+        source=EnrolmentSource.ASSIGNMENT,
+    )
+    learner_assignment, _created = _get_or_create(
+        LearnerAssignment,
+        {"assignment": assignment, "learner": learner},
+        {"enrolment": enrolment},
+    )
+    return learner_assignment
+
+
+def _check_assigner(*, assigned_by, team: Team | None, learners: list) -> None:
+    if assigned_by is None:  # the system: demo loader, imports
+        return
+    if (
+        team is not None
+        and not assignable_teams(user=assigned_by).filter(pk=team.pk).exists()
+    ):
+        raise ValidationError({"team": ASSIGNMENT_TEAM_NOT_ALLOWED})
+    if learners:
+        ids = {learner.pk for learner in learners}
+        allowed = set(
+            assignable_learners(user=assigned_by)
+            .filter(pk__in=ids)
+            .values_list("pk", flat=True)
+        )
+        if allowed != ids:
+            raise ValidationError({"learners": ASSIGNMENT_LEARNER_NOT_ALLOWED})
+
+
+@transaction.atomic
+def assignment_create(
+    *,
+    course: CoursePage,
+    due_on: datetime.date,
+    assigned_by=None,
+    team: Team | None = None,
+    learners: Iterable = (),
+) -> Assignment:
+    """Assign a course to a team or to chosen learners, and enrol them.
+
+    Any translation of the course may be given; the assignment points at the
+    original. Assigning the same course to the same team with the same due
+    date returns the existing assignment; chosen learners with the same
+    course and due date join one assignment. A manager (``assigned_by``
+    without ``view_all_reports``) may only assign to their teams and people.
+    """
+    learners = list(learners)
+    if team is not None and learners:
+        raise ValidationError(ASSIGNMENT_ONE_TARGET)
+    if team is None and not learners:
+        raise ValidationError(ASSIGNMENT_NO_TARGET)
+    _check_assigner(assigned_by=assigned_by, team=team, learners=learners)
+    course = canonical_page(course)
+    assignment, created = _get_or_create(
+        Assignment,
+        {"team": team, "course": course, "due_on": due_on},
+        {"assigned_by": assigned_by},
+    )
+    if team is not None:
+        learners = [m.learner for m in team.memberships.select_related("learner")]
+    for learner in learners:
+        _reach(assignment=assignment, learner=learner)
+    if created:
+        log(
+            instance=assignment,
+            action=ASSIGN_ACTION,
+            user=assigned_by,
+            data={"learners": len(learners)},
+        )
+    return assignment

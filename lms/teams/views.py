@@ -1,0 +1,155 @@
+"""Admin views for assignments: the list, and the "Assign a course" form.
+
+Trainers and managers use them; what each sees and may assign is decided by
+``lms.teams.selectors``. Teams themselves are edited by trainers through the
+viewset in ``wagtail_hooks``.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.shortcuts import redirect
+from django.urls import reverse, reverse_lazy
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.views.reports import ReportView
+from wagtail.admin.widgets import HeaderButton
+
+from lms.teams.access import can_assign_courses, can_view_reports
+from lms.teams.forms import AssignmentForm
+from lms.teams.models import Assignment
+from lms.teams.selectors import (
+    assignable_courses,
+    assignments_visible_to,
+    teams_visible_to,
+)
+from lms.teams.services import assignment_create
+
+ASSIGNED_MESSAGE = gettext_lazy("“%(course)s” is assigned, due on %(due)s.")
+
+
+class AssignmentFilterSet(WagtailFilterSet):
+    """Filters of the assignment list; choices limited to the user's scope."""
+
+    team = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Team"),
+        queryset=lambda request: teams_visible_to(user=request.user),
+    )
+    course = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Course"), queryset=lambda request: assignable_courses()
+    )
+
+    class Meta:
+        model = Assignment
+        fields = ["team", "course"]
+
+
+class AssignmentTargetColumn(Column):
+    """The team an assignment went to, or "Chosen learners"."""
+
+    def get_value(self, instance):
+        return instance.team.name if instance.team else _("Chosen learners")
+
+
+class AssignmentIndexView(ReportView):
+    """Assignments to the user's teams and people (all of them for trainers)."""
+
+    page_title = gettext_lazy("Assignments")
+    header_icon = "calendar-check"
+    index_url_name = "assignments:index"
+    index_results_url_name = "assignments:index_results"
+    filterset_class = AssignmentFilterSet
+    default_ordering = "due_on"
+    verbose_name_plural = gettext_lazy("assignments")
+    columns = [
+        Column("course", label=gettext_lazy("Course"), accessor="course.title"),
+        AssignmentTargetColumn("team", label=gettext_lazy("Assigned to")),
+        DateColumn("due_on", label=gettext_lazy("Due date"), sort_key="due_on"),
+        NumberColumn("reached", label=gettext_lazy("Learners")),
+        Column("assigned_by", label=gettext_lazy("Assigned by")),
+        DateColumn(
+            "created_at", label=gettext_lazy("Assigned at"), sort_key="created_at"
+        ),
+    ]
+    list_export = []  # the reports export; this list is for finding assignments
+
+    def dispatch(self, request, *args, **kwargs):
+        if not (can_view_reports(request.user) or can_assign_courses(request.user)):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_base_queryset(self):
+        return assignments_visible_to(user=self.request.user).annotate(
+            reached=Count("learner_assignments")
+        )
+
+    @cached_property
+    def header_buttons(self):
+        if not can_assign_courses(self.request.user):
+            return []
+        return [
+            HeaderButton(
+                _("Assign a course"),
+                url=reverse("assignments:create"),
+                icon_name="plus",
+            )
+        ]
+
+
+class AssignmentCreateView(WagtailAdminTemplateMixin, FormView):
+    """Assign a course to a team or to chosen learners, with a due date."""
+
+    template_name = "teams/assignment_form.html"
+    form_class = AssignmentForm
+    page_title = gettext_lazy("Assign a course")
+    header_icon = "calendar-check"
+    success_url = reverse_lazy("assignments:index")
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_assign_courses(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("assignments:index"), "label": _("Assignments")},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            action_url=reverse("assignments:create"),
+            submit_button_label=_("Assign"),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            assignment = assignment_create(
+                course=data["course"],
+                due_on=data["due_on"],
+                team=data["team"],
+                learners=data["learners"],
+                assigned_by=self.request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            ASSIGNED_MESSAGE
+            % {"course": assignment.course.title, "due": assignment.due_on},
+        )
+        return redirect(self.get_success_url())

@@ -1,0 +1,63 @@
+"""What every question type shares: authoring messages, rows, import helpers."""
+
+from decimal import Decimal
+from typing import Any
+
+from django.utils.html import escape
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Orderable
+
+from quizzes.grading import RESPONSE_SINGLE_VALUE, InvalidResponse
+
+from ..questions import OptionKeyField
+
+# Authoring messages (admin form and importer).
+NEED_TWO_OPTIONS = _("Add at least two choices.")
+NEED_FULL_CREDIT_OPTION = _(
+    "Give at least one choice a credit of 100: the right answer."
+)
+NEED_CORRECT_OPTION = _("Mark at least one choice as correct.")
+NEED_TWO_ITEMS = _("Add at least two items to put in order.")
+NEED_DISTINCT_ITEMS = _("Each item must have a different text.")
+NEED_TWO_PAIRS = _("Add at least two pairs.")
+NEED_DISTINCT_LEFTS = _("Each left-hand item must have a different text.")
+NEED_ACCEPTED_ANSWER = _("Give at least one accepted answer.")
+
+LABEL_LENGTH = 255
+
+
+def plain_to_rich_text(text: str) -> str:
+    """Plain text from the neutral format as rich text: one <p> per paragraph."""
+    text = (text or "").strip()
+    if not text:
+        return ""
+    if text.startswith("<"):
+        return text  # already HTML (instructions in the neutral format)
+    paragraphs = [" ".join(part.split()) for part in text.split("\n\n") if part.strip()]
+    return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs)
+
+
+def _base_from_import(cls, data: dict[str, Any]):
+    return cls(
+        prompt=plain_to_rich_text(data["prompt"]),
+        explanation=plain_to_rich_text(data.get("explanation", "")),
+        points=Decimal(str(data.get("points", 1))),
+    )
+
+
+def _read_single_value(data, name: str) -> str | None:
+    values = [value for value in data.getlist(name) if value != ""]
+    if not values:
+        return None
+    if len(values) > 1:
+        raise InvalidResponse(RESPONSE_SINGLE_VALUE)
+    return values[0]
+
+
+class QuestionRow(Orderable):
+    """A child row of a question: an option, an item or a pair."""
+
+    key = OptionKeyField()
+
+    class Meta(Orderable.Meta):
+        abstract = True

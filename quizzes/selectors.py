@@ -1,0 +1,221 @@
+"""Read-side queries for quizzes and attempts.
+
+Attempts are counted across every translation of a quiz (same
+``translation_key``): a translated course is the same course, so switching
+language neither resets attempts nor hides a pass.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import QuerySet, prefetch_related_objects
+from django.utils import timezone
+
+from quizzes.models import (
+    DEADLINE_GRACE,
+    AttemptQuestion,
+    AttemptState,
+    GradingMethod,
+    Question,
+    Quiz,
+    QuizAccommodation,
+    QuizAttempt,
+    ReviewPolicy,
+)
+
+
+def live_quizzes() -> QuerySet:
+    """Quizzes learners may take: the published rows."""
+    return Quiz.objects.filter(live=True).select_related("locale")
+
+
+def learner_attempts(*, learner) -> QuerySet:
+    """Every attempt of one learner; views look attempts up through this only."""
+    return QuizAttempt.objects.filter(learner=learner).select_related("quiz")
+
+
+def quiz_attempts_for_learner(*, quiz: Quiz, learner) -> QuerySet:
+    """The learner's attempts at the quiz and its translations, oldest first."""
+    return (
+        QuizAttempt.objects.filter(
+            quiz__translation_key=quiz.translation_key, learner=learner
+        )
+        .select_related("quiz")
+        .order_by("started_at", "pk")
+    )
+
+
+_KEPT_ORDER = {
+    GradingMethod.HIGHEST: ("-score_percent", "submitted_at", "pk"),
+    GradingMethod.LAST: ("-submitted_at", "-pk"),
+    GradingMethod.FIRST: ("submitted_at", "pk"),
+}
+
+
+def quiz_kept_attempt(*, quiz: Quiz, learner) -> QuizAttempt | None:
+    """The submitted attempt whose grade counts, per the quiz's grading method."""
+    return (
+        quiz_attempts_for_learner(quiz=quiz, learner=learner)
+        .filter(state=AttemptState.SUBMITTED)
+        .order_by(*_KEPT_ORDER[quiz.grading_method])
+        .first()
+    )
+
+
+def quiz_is_passed(*, quiz: Quiz, learner) -> bool:
+    """Whether the kept attempt (on any translation) passed."""
+    kept = quiz_kept_attempt(quiz=quiz, learner=learner)
+    return bool(kept and kept.passed)
+
+
+def quiz_accommodation(*, quiz: Quiz, learner) -> QuizAccommodation | None:
+    """The most generous extra time granted on any translation of the quiz."""
+    accommodations = QuizAccommodation.objects.filter(
+        quiz__translation_key=quiz.translation_key, learner=learner
+    )
+    limit = quiz.time_limit_minutes or 0
+    return max(accommodations, key=lambda item: item.minutes_for(limit), default=None)
+
+
+@dataclass(frozen=True)
+class QuizStartSummary:
+    """What the start page needs to say about one learner and one quiz."""
+
+    quiz: Quiz
+    attempts: list
+    in_progress: QuizAttempt | None
+    kept: QuizAttempt | None
+    attempts_left: int | None  # None: unlimited
+    accommodation: QuizAccommodation | None
+
+    @property
+    def minutes_allowed(self):
+        """The time an attempt gets, extra time included (None: untimed)."""
+        limit = self.quiz.time_limit_minutes
+        if not limit:
+            return None
+        return self.accommodation.minutes_for(limit) if self.accommodation else limit
+
+    @property
+    def attempts_used(self) -> int:
+        return len(self.attempts)
+
+    @property
+    def can_start(self) -> bool:
+        return self.in_progress is not None or self.attempts_left != 0
+
+    @property
+    def passed(self) -> bool:
+        return bool(self.kept and self.kept.passed)
+
+
+def quiz_start_summary(*, quiz: Quiz, learner) -> QuizStartSummary:
+    attempts = list(quiz_attempts_for_learner(quiz=quiz, learner=learner))
+    submitted = [a for a in attempts if a.state == AttemptState.SUBMITTED]
+    kept = None
+    if submitted:
+        kept = quiz_kept_attempt(quiz=quiz, learner=learner)
+    attempts_left = None
+    if quiz.max_attempts is not None:
+        attempts_left = max(0, quiz.max_attempts - len(attempts))
+    return QuizStartSummary(
+        quiz=quiz,
+        attempts=attempts,
+        in_progress=next((a for a in attempts if a.is_in_progress), None),
+        kept=kept,
+        attempts_left=attempts_left,
+        accommodation=quiz_accommodation(quiz=quiz, learner=learner)
+        if quiz.time_limit_minutes
+        else None,
+    )
+
+
+def review_allowed(policy: str, *, passed: bool) -> bool:
+    return policy == ReviewPolicy.AFTER_SUBMISSION or (
+        policy == ReviewPolicy.AFTER_PASSING and passed
+    )
+
+
+def questions_with_rows(*, ids) -> dict[int, Question]:
+    """Questions by id, as their real types, with their child rows loaded.
+
+    One query for the base rows, one per question type present, one per
+    child relation: constant whatever the number of questions.
+    """
+    questions = {
+        question.pk: question for question in Question.objects.filter(pk__in=ids)
+    }
+    by_type = defaultdict(list)
+    for question in questions.values():
+        by_type[type(question)].append(question)
+    for model, instances in by_type.items():
+        for relation in model.child_relation_names():
+            prefetch_related_objects(instances, relation)
+    return questions
+
+
+def quiz_questions_for_attempt(*, quiz: Quiz) -> list[Question]:
+    """The quiz's questions as their real types, in order, with their rows."""
+    ids = list(
+        quiz.quiz_questions.order_by("sort_order", "pk").values_list(
+            "question_id", flat=True
+        )
+    )
+    questions = questions_with_rows(ids=ids)
+    return [questions[pk] for pk in ids if pk in questions]
+
+
+def attempt_questions(*, attempt: QuizAttempt) -> list[AttemptQuestion]:
+    """The attempt's questions in the order served, in one query."""
+    return list(attempt.attempt_questions.order_by("slot"))
+
+
+def attempt_questions_for_form(*, attempt: QuizAttempt) -> list[AttemptQuestion]:
+    """The attempt's questions with only what reading a posted page needs.
+
+    Slots, types and presentations (``quizzes.forms.read_responses``): the
+    snapshots, the heaviest columns, stay in the database. Anything else read
+    from these rows would cost a query per row, so use ``attempt_questions``
+    for displays and services.
+    """
+    return list(
+        attempt.attempt_questions.order_by("slot").only(
+            "id", "attempt_id", "slot", "question_type", "presentation"
+        )
+    )
+
+
+def quiz_attempts_for_admin(*, quiz: Quiz) -> QuerySet:
+    """Every attempt at one quiz row, newest first, for the trainers' listing."""
+    return (
+        QuizAttempt.objects.filter(quiz=quiz)
+        .select_related("learner")
+        .order_by("-started_at", "-pk")
+    )
+
+
+def expired_attempts() -> QuerySet:
+    """In-progress attempts whose deadline (plus grace) is past."""
+    return QuizAttempt.objects.filter(
+        state=AttemptState.IN_PROGRESS,
+        deadline__lt=timezone.now() - DEADLINE_GRACE,
+    )
+
+
+__all__ = [
+    "QuizStartSummary",
+    "attempt_questions",
+    "attempt_questions_for_form",
+    "expired_attempts",
+    "learner_attempts",
+    "live_quizzes",
+    "quiz_accommodation",
+    "quiz_attempts_for_admin",
+    "quiz_attempts_for_learner",
+    "quiz_is_passed",
+    "quiz_kept_attempt",
+    "quiz_questions_for_attempt",
+    "quiz_start_summary",
+    "questions_with_rows",
+    "review_allowed",
+]

@@ -1,0 +1,532 @@
+"""Attempt services: start, save, check, submit, expire and regrade.
+
+Every rule of an attempt is enforced here, not in views: attempt limits
+(under a row lock), the time limit (server time), sequence numbers against
+stale pages, idempotent submission, and refusal of foreign or malformed
+answers. Each service runs in one transaction, validates before saving and
+writes the audit log itself.
+"""
+
+import json
+import random
+import secrets
+from collections.abc import Mapping
+from datetime import timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+from quizzes import selectors
+from quizzes.grading import Grade, InvalidResponse
+from quizzes.models import (
+    AttemptQuestion,
+    AttemptState,
+    Question,
+    Quiz,
+    QuizAttempt,
+    ResponseSelection,
+)
+from quizzes.signals import attempt_regraded, attempt_submitted
+
+QUIZ_UNAVAILABLE = _("This quiz is not available.")
+QUIZ_HAS_NO_QUESTIONS = _("This quiz has no questions yet.")
+MAX_ATTEMPTS_REACHED = _("You have used all your attempts at this quiz.")
+ATTEMPT_ALREADY_SUBMITTED = _("This attempt has already been submitted.")
+ATTEMPT_NOT_SUBMITTED = _("Only submitted attempts can be regraded.")
+OUT_OF_SEQUENCE = _(
+    "These answers come from an out-of-date page: newer answers were saved since, "
+    "perhaps in another window. Nothing was changed; here are your latest saved "
+    "answers."
+)
+RESPONSES_REJECTED = _(
+    "Some answers could not be accepted, so nothing was saved. See the messages "
+    "next to the questions."
+)
+RESPONSES_TOO_LARGE = _("Too much data was sent, so nothing was saved.")
+RESPONSES_MALFORMED = _("The answers sent could not be read, so nothing was saved.")
+UNKNOWN_QUESTION = _("This answer is for a question that is not part of your attempt.")
+ANSWER_LOCKED = _("You already checked this answer, so it can no longer be changed.")
+NOTHING_TO_CHECK = _("Answer the question before checking it.")
+FEEDBACK_NOT_PER_QUESTION = _("This quiz gives feedback only after submission.")
+TIME_UP = _("Time is up: your attempt was submitted with the answers saved in time.")
+
+#: Largest JSON size accepted for one save, far above any honest attempt.
+MAX_RESPONSES_BYTES = 64 * 1024
+
+ACTION_START = "quizzes.attempt.start"
+ACTION_SUBMIT = "quizzes.attempt.submit"
+ACTION_REGRADE = "quizzes.attempt.regrade"
+
+PERCENT_STEP = Decimal("0.01")
+
+
+class QuizError(Exception):
+    """A rule refused the request; ``message`` is safe to show to the learner."""
+
+    default_message = ""
+
+    def __init__(self, message=None):
+        self.message = message or self.default_message
+        super().__init__(str(self.message))
+
+
+class QuizUnavailable(QuizError):
+    default_message = QUIZ_UNAVAILABLE
+
+
+class MaxAttemptsReached(QuizError):
+    default_message = MAX_ATTEMPTS_REACHED
+
+
+class AttemptClosed(QuizError):
+    default_message = ATTEMPT_ALREADY_SUBMITTED
+
+
+class AttemptNotSubmitted(QuizError):
+    default_message = ATTEMPT_NOT_SUBMITTED
+
+
+class OutOfSequence(QuizError):
+    default_message = OUT_OF_SEQUENCE
+
+
+class ResponsesRejected(QuizError):
+    """Answers refused; ``errors`` maps slot numbers to messages."""
+
+    default_message = RESPONSES_REJECTED
+
+    def __init__(self, errors: Mapping[int, Any] | None = None, message=None):
+        super().__init__(message)
+        self.errors = dict(errors or {})
+
+
+# --- Starting -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def attempt_start(*, quiz: Quiz, learner) -> QuizAttempt:
+    """Start an attempt, or return the one in progress (on any translation).
+
+    The learner's row is locked first, so two simultaneous starts queue up:
+    the second sees the first's attempt and returns it instead of creating
+    another, and attempt limits hold under concurrency. The unique
+    constraint on (quiz, learner, number) backs this up.
+    """
+    if not quiz.live:
+        raise QuizUnavailable()
+    _lock_learner(learner)
+    now = timezone.now()
+    attempts = list(selectors.quiz_attempts_for_learner(quiz=quiz, learner=learner))
+    for attempt in attempts:
+        if attempt.is_in_progress:
+            if not attempt.is_past_grace(now):
+                return attempt
+            _finalize(attempt, now=now, timed_out=True, user=None)
+    if quiz.max_attempts is not None and len(attempts) >= quiz.max_attempts:
+        raise MaxAttemptsReached()
+    questions = selectors.quiz_questions_for_attempt(quiz=quiz)
+    if not questions:
+        raise QuizUnavailable(QUIZ_HAS_NO_QUESTIONS)
+
+    rng = random.Random(secrets.randbits(64))
+    questions = _draw(quiz, questions, rng)
+    attempt = QuizAttempt(
+        quiz=quiz,
+        learner=learner,
+        number=max((a.number for a in attempts), default=0) + 1,
+        started_at=now,
+        deadline=_deadline(quiz=quiz, learner=learner, start=now),
+        pass_mark=quiz.pass_mark,
+        max_points=sum((q.points for q in questions), Decimal(0)),
+    )
+    attempt.full_clean(exclude=["quiz", "learner"])
+    attempt.save()
+    rows = [
+        AttemptQuestion(
+            attempt=attempt,
+            slot=slot,
+            question=question,
+            question_type=question.type_code,
+            snapshot=question.to_snapshot(),
+            presentation=question.present(rng, shuffle=quiz.shuffle_choices),
+            max_points=question.points,
+        )
+        for slot, question in enumerate(questions, start=1)
+    ]
+    for row in rows:
+        _clean_row(row)
+    AttemptQuestion.objects.bulk_create(rows)
+    log(
+        instance=attempt,
+        action=ACTION_START,
+        user=learner,
+        data={"quiz_id": quiz.pk, "number": attempt.number, "questions": len(rows)},
+    )
+    return attempt
+
+
+def _draw(quiz: Quiz, questions: list[Question], rng: random.Random) -> list[Question]:
+    if quiz.draw_count and quiz.draw_count < len(questions):
+        drawn = rng.sample(range(len(questions)), quiz.draw_count)
+        if not quiz.shuffle_questions:
+            drawn.sort()
+        return [questions[index] for index in drawn]
+    questions = list(questions)
+    if quiz.shuffle_questions:
+        rng.shuffle(questions)
+    return questions
+
+
+def _deadline(*, quiz: Quiz, learner, start):
+    if not quiz.time_limit_minutes:
+        return None
+    accommodation = selectors.quiz_accommodation(quiz=quiz, learner=learner)
+    minutes = Decimal(quiz.time_limit_minutes)
+    if accommodation:
+        minutes = accommodation.minutes_for(quiz.time_limit_minutes)
+    return start + timedelta(minutes=float(minutes))
+
+
+# --- Saving and checking --------------------------------------------------------------
+
+
+@transaction.atomic
+def attempt_save(
+    *, attempt: QuizAttempt, responses: Mapping, sequence: int
+) -> QuizAttempt:
+    """Save answers mid-attempt; returns the attempt as stored.
+
+    ``responses`` maps slot numbers to raw responses (see
+    ``quizzes.models.question_types``); slots not given are left alone.
+    Refuses a stale ``sequence`` (OutOfSequence) and bad answers
+    (ResponsesRejected), saving nothing. Past the deadline plus grace, the
+    answers are ignored and the attempt is closed; within grace they count
+    and the attempt is then closed. Check ``is_submitted`` on the result.
+    """
+    attempt = _lock_attempt(attempt)
+    if attempt.is_submitted:
+        raise AttemptClosed()
+    now = timezone.now()
+    if attempt.is_past_grace(now):
+        return _finalize(attempt, now=now, timed_out=True, user=None)
+    _check_sequence(attempt, sequence)
+    _apply_responses(attempt, responses, now=now)
+    attempt.sequence += 1
+    attempt.save(update_fields=["sequence"])
+    if attempt.is_past_deadline(now):
+        return _finalize(attempt, now=now, timed_out=True, user=attempt.learner)
+    return attempt
+
+
+@transaction.atomic
+def attempt_check_question(
+    *, attempt: QuizAttempt, slot: int, responses: Mapping, sequence: int
+) -> QuizAttempt:
+    """Save answers, then grade one question and lock it (feedback after each).
+
+    Used when the quiz's feedback policy is "after each question": the
+    learner sees the feedback at once, so the answer cannot change after.
+    """
+    attempt = _lock_attempt(attempt)
+    if attempt.is_submitted:
+        raise AttemptClosed()
+    if not attempt.quiz.gives_feedback_per_question:
+        raise QuizError(FEEDBACK_NOT_PER_QUESTION)
+    now = timezone.now()
+    if attempt.is_past_grace(now):
+        return _finalize(attempt, now=now, timed_out=True, user=None)
+    _check_sequence(attempt, sequence)
+    rows = _apply_responses(attempt, responses, now=now)
+    row = next((row for row in rows if row.slot == _as_slot(slot)), None)
+    if row is None:
+        raise ResponsesRejected({slot: UNKNOWN_QUESTION})
+    if row.response is None:
+        raise ResponsesRejected({row.slot: NOTHING_TO_CHECK})
+    if not row.is_locked:
+        _apply_grade(row, _grade(row))
+        row.checked_at = now
+        _clean_row(row)
+        row.save(update_fields=["fraction", "points", "feedback", "checked_at"])
+    attempt.sequence += 1
+    attempt.save(update_fields=["sequence"])
+    if attempt.is_past_deadline(now):
+        return _finalize(attempt, now=now, timed_out=True, user=attempt.learner)
+    return attempt
+
+
+def _apply_responses(
+    attempt: QuizAttempt, responses: Mapping, *, now
+) -> list[AttemptQuestion]:
+    """Validate every answer first, then store those that changed."""
+    if not isinstance(responses, Mapping):
+        raise ResponsesRejected(message=RESPONSES_MALFORMED)
+    try:
+        size = len(json.dumps(responses, default=str))
+    except (TypeError, ValueError) as error:
+        raise ResponsesRejected(message=RESPONSES_MALFORMED) from error
+    if size > MAX_RESPONSES_BYTES:
+        raise ResponsesRejected(message=RESPONSES_TOO_LARGE)
+
+    rows = selectors.attempt_questions(attempt=attempt)
+    by_slot = {row.slot: row for row in rows}
+    errors, changed = {}, []
+    for raw_slot, raw in responses.items():
+        slot = _as_slot(raw_slot)
+        row = by_slot.get(slot)
+        if row is None:
+            errors[raw_slot] = UNKNOWN_QUESTION
+            continue
+        try:
+            cleaned = row.served_question.clean_response(raw)
+        except InvalidResponse as error:
+            errors[slot] = error.message
+            continue
+        if cleaned == row.response:
+            continue
+        if row.is_locked:
+            errors[slot] = ANSWER_LOCKED
+            continue
+        row.response = cleaned
+        row.answered_at = now if cleaned is not None else None
+        changed.append(row)
+    if errors:
+        raise ResponsesRejected(errors)
+    for row in changed:
+        _clean_row(row)
+    AttemptQuestion.objects.bulk_update(changed, ["response", "answered_at"])
+    return rows
+
+
+def _as_slot(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _check_sequence(attempt: QuizAttempt, sequence) -> None:
+    if _as_slot(sequence) != attempt.sequence:
+        raise OutOfSequence()
+
+
+# --- Submitting -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def attempt_submit(
+    *,
+    attempt: QuizAttempt,
+    responses: Mapping | None = None,
+    sequence: int | None = None,
+) -> QuizAttempt:
+    """Submit an attempt: grade it from its snapshots and store the score.
+
+    Idempotent: submitting a submitted attempt (double click, second tab,
+    retry) returns it unchanged. ``responses`` given with the submission are
+    saved first, under the same sequence check as ``attempt_save``, unless
+    the deadline plus grace has passed, in which case only what was saved in
+    time is graded.
+    """
+    attempt = _lock_attempt(attempt)
+    if attempt.is_submitted:
+        return attempt
+    now = timezone.now()
+    past_grace = attempt.is_past_grace(now)
+    if responses is not None and not past_grace:
+        _check_sequence(attempt, sequence)
+        _apply_responses(attempt, responses, now=now)
+        attempt.sequence += 1
+    return _finalize(
+        attempt,
+        now=now,
+        timed_out=attempt.is_past_deadline(now),
+        user=None if past_grace else attempt.learner,
+    )
+
+
+@transaction.atomic
+def attempt_expire(*, attempt: QuizAttempt) -> QuizAttempt:
+    """Close an in-progress attempt whose time is up (deadline plus grace)."""
+    attempt = _lock_attempt(attempt)
+    if attempt.is_in_progress and attempt.is_past_grace():
+        return _finalize(attempt, now=timezone.now(), timed_out=True, user=None)
+    return attempt
+
+
+def attempt_close_expired() -> int:
+    """Close every attempt whose time is up; for a periodic task. Returns a count."""
+    closed = 0
+    for attempt in selectors.expired_attempts().only("pk"):
+        if attempt_expire(attempt=attempt).is_submitted:
+            closed += 1
+    return closed
+
+
+def _finalize(attempt: QuizAttempt, *, now, timed_out: bool, user) -> QuizAttempt:
+    rows = selectors.attempt_questions(attempt=attempt)
+    _grade_rows(attempt, rows)
+    attempt.state = AttemptState.SUBMITTED
+    attempt.submitted_at = now
+    attempt.timed_out = timed_out
+    attempt.full_clean(exclude=["quiz", "learner"], validate_constraints=False)
+    attempt.save()
+    log(
+        instance=attempt,
+        action=ACTION_SUBMIT,
+        user=user,
+        data={**_score_data(attempt), "timed_out": timed_out},
+    )
+    attempt_submitted.send(sender=QuizAttempt, attempt=attempt)
+    return attempt
+
+
+def _grade(row: AttemptQuestion) -> Grade:
+    try:
+        return row.grading_question.grade(row.response)
+    except InvalidResponse:
+        # A stored answer the key cannot read (it was valid when saved):
+        # no credit, but never an error page.
+        return Grade(fraction=0)
+
+
+def _apply_grade(row: AttemptQuestion, grade: Grade) -> None:
+    row.fraction = grade.fraction
+    row.points = grade.points(row.max_points)
+    row.feedback = grade.feedback
+
+
+def _grade_rows(attempt: QuizAttempt, rows: list[AttemptQuestion]) -> None:
+    selections = []
+    for row in rows:
+        grade = _grade(row)
+        _apply_grade(row, grade)
+        _clean_row(row)
+        selections += [
+            ResponseSelection(
+                attempt_question=row,
+                option_id=selection.option_id[:64],
+                label=selection.label[:255],
+                is_correct=selection.is_correct,
+            )
+            for selection in grade.selections
+        ]
+    AttemptQuestion.objects.bulk_update(
+        rows, ["fraction", "points", "feedback", "regrade_snapshot"]
+    )
+    ResponseSelection.objects.filter(attempt_question__attempt=attempt).delete()
+    ResponseSelection.objects.bulk_create(selections)
+    attempt.points = sum((row.points for row in rows), Decimal(0))
+    attempt.max_points = sum((row.max_points for row in rows), Decimal(0))
+    attempt.score_percent = (
+        (attempt.points / attempt.max_points * 100).quantize(
+            PERCENT_STEP, ROUND_HALF_UP
+        )
+        if attempt.max_points
+        else Decimal(0)
+    )
+    attempt.passed = attempt.score_percent >= attempt.pass_mark
+
+
+def _score_data(attempt: QuizAttempt) -> dict[str, Any]:
+    return {
+        "points": str(attempt.points),
+        "max_points": str(attempt.max_points),
+        "score_percent": str(attempt.score_percent),
+        "passed": attempt.passed,
+    }
+
+
+# --- Regrading ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def attempt_regrade(*, attempt: QuizAttempt, actor) -> QuizAttempt:
+    """Recompute a submitted attempt with the questions' current keys, on purpose.
+
+    Each question is graded with its current key when it still exists, has
+    the same type and keeps every option the learner was shown; otherwise
+    with the key it was served with. The review keeps showing what the
+    learner saw. Old and new scores, who and when go to the audit log.
+    """
+    attempt = _lock_attempt(attempt)
+    if not attempt.is_submitted:
+        raise AttemptNotSubmitted()
+    previous = _score_data(attempt)
+    rows = selectors.attempt_questions(attempt=attempt)
+    current = selectors.questions_with_rows(
+        ids=[row.question_id for row in rows if row.question_id]
+    )
+    updated, kept = [], []
+    for row in rows:
+        snapshot = _current_key(row, current.get(row.question_id))
+        if snapshot is None:
+            kept.append(row.slot)
+        else:
+            updated.append(row.slot)
+        row.regrade_snapshot = None if snapshot == row.snapshot else snapshot
+        row.__dict__.pop("grading_question", None)
+    _grade_rows(attempt, rows)
+    attempt.full_clean(exclude=["quiz", "learner"], validate_constraints=False)
+    attempt.save()
+    log(
+        instance=attempt,
+        action=ACTION_REGRADE,
+        user=actor,
+        data={
+            "old": previous,
+            "new": _score_data(attempt),
+            "regraded_questions": updated,
+            "kept_questions": kept,
+        },
+    )
+    attempt_regraded.send(sender=QuizAttempt, attempt=attempt, previous=previous)
+    return attempt
+
+
+def _current_key(row: AttemptQuestion, question: Question | None) -> dict | None:
+    """The question's current snapshot, if it can still grade this answer."""
+    if question is None or question.type_code != row.question_type:
+        return None
+    snapshot = question.to_snapshot()
+    if (
+        not row.served_question.option_keys()
+        <= Question.from_snapshot(snapshot).option_keys()
+    ):
+        return None
+    return snapshot
+
+
+# --- Helpers --------------------------------------------------------------------------
+
+
+def _lock_learner(learner) -> None:
+    """Lock the learner's row: their starts queue up, other learners' don't."""
+    list(
+        get_user_model()
+        .objects.select_for_update()
+        .filter(pk=learner.pk)
+        .values_list("pk")
+    )
+
+
+def _lock_attempt(attempt: QuizAttempt) -> QuizAttempt:
+    return (
+        QuizAttempt.objects.select_for_update(of=("self",))
+        .select_related("quiz", "learner")
+        .get(pk=attempt.pk)
+    )
+
+
+def _clean_row(row: AttemptQuestion) -> None:
+    # Foreign keys are known to exist and uniqueness is the database's job:
+    # skipping those checks keeps saving 50 answers at a constant query count.
+    row.full_clean(
+        exclude=["attempt", "question"],
+        validate_unique=False,
+        validate_constraints=False,
+    )

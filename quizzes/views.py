@@ -1,0 +1,305 @@
+"""The learner's quiz flow, without JavaScript: start, answer, confirm, result.
+
+Views parse input, check access, call one service or selector and render.
+Attempts are looked up only among the signed-in learner's own, so anyone
+else's attempt is a 404 whatever the URL or method. Attempt pages are never
+cached, and a submitted attempt's pages redirect to its result, so the back
+button cannot reopen it.
+
+A save posted with ``Accept: application/json`` (scripts, the page benchmark)
+goes through the same checks and service and is answered with JSON instead
+of the next page: ``{"attempt", "sequence", "submitted"}``, or ``{"error"}``
+with the status the page would have had.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseNotAllowed, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST, require_safe
+
+from quizzes import access, display, selectors, services
+from quizzes.forms import MAX_ATTEMPT_POST_BYTES, read_responses
+from quizzes.services import (
+    AttemptClosed,
+    OutOfSequence,
+    QuizError,
+    ResponsesRejected,
+)
+
+NO_ACCESS = _("You do not have access to this quiz.")
+ANSWERS_SAVED = _("Your answers are saved.")
+POST_TOO_LARGE = _("Too much data was sent, so nothing was saved.")
+
+
+def _live_quiz(request, quiz_id):
+    quiz = get_object_or_404(selectors.live_quizzes(), pk=quiz_id)
+    if not access.can_take_quiz(request.user, quiz):
+        raise PermissionDenied(NO_ACCESS)
+    return quiz
+
+
+def _learner_attempt(request, attempt_id):
+    return get_object_or_404(
+        selectors.learner_attempts(learner=request.user), pk=attempt_id
+    )
+
+
+def _method_not_allowed(request, allowed):
+    """405, checked only once the attempt is known to be the learner's own.
+
+    Anyone else's attempt is a 404 whatever the method, so a 405 cannot tell
+    a stranger that an attempt exists.
+    """
+    if request.method not in allowed:
+        return HttpResponseNotAllowed(allowed)
+    return None
+
+
+def _result_redirect(attempt):
+    return redirect("quizzes:result", attempt_id=attempt.pk)
+
+
+def _closed_redirect(request, attempt):
+    """Send a finished (or timed-out) attempt's pages to its result."""
+    if attempt.is_in_progress and attempt.is_past_grace():
+        attempt = services.attempt_expire(attempt=attempt)
+        messages.info(request, services.TIME_UP)
+    if attempt.is_submitted:
+        return _result_redirect(attempt)
+    return None
+
+
+@login_required
+@require_safe
+def quiz_detail(request, quiz_id):
+    """The start page: instructions, attempts left, time limit, past results."""
+    quiz = _live_quiz(request, quiz_id)
+    summary = selectors.quiz_start_summary(quiz=quiz, learner=request.user)
+    return render(
+        request, "quizzes/quiz_detail.html", {"quiz": quiz, "summary": summary}
+    )
+
+
+@login_required
+@require_POST
+def quiz_start(request, quiz_id):
+    quiz = _live_quiz(request, quiz_id)
+    try:
+        attempt = services.attempt_start(quiz=quiz, learner=request.user)
+    except QuizError as error:
+        messages.error(request, error.message)
+        return redirect(quiz)
+    return redirect("quizzes:attempt", attempt_id=attempt.pk)
+
+
+@never_cache
+@login_required
+def attempt_page(request, attempt_id):
+    """Answer questions, all at once or one per page; POST saves, checks, moves on."""
+    attempt = _learner_attempt(request, attempt_id)
+    if response := _method_not_allowed(request, ["GET", "HEAD", "POST"]):
+        return response
+    if response := _closed_redirect(request, attempt):
+        return response
+    if not access.can_take_quiz(request.user, attempt.quiz):
+        raise PermissionDenied(NO_ACCESS)
+    if request.method == "POST":
+        return _save_page(request, attempt)
+    return _render_attempt(request, attempt, page=_page_number(request.GET))
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _json_outcome(attempt, *, status=200, message="", errors=None):
+    """A save's outcome for a script: what the page would have shown, as data."""
+    data = {
+        "attempt": attempt.pk,
+        "sequence": attempt.sequence,
+        "submitted": attempt.is_submitted,
+    }
+    if attempt.is_submitted:
+        data["result_url"] = reverse("quizzes:result", args=[attempt.pk])
+    if message:
+        data["error"] = str(message)
+    if errors:
+        data["errors"] = {str(slot): str(text) for slot, text in errors.items()}
+    return JsonResponse(data, status=status)
+
+
+def _save_page(request, attempt):
+    if _content_length(request) > MAX_ATTEMPT_POST_BYTES:
+        # Refused before the body is read.
+        if _wants_json(request):
+            return _json_outcome(attempt, status=400, message=POST_TOO_LARGE)
+        return _render_attempt(
+            request,
+            attempt,
+            page=_page_number(request.GET),
+            status=400,
+            message=POST_TOO_LARGE,
+        )
+    page = _page_number(request.POST)
+    rows = selectors.attempt_questions_for_form(attempt=attempt)
+    sequence, check = request.POST.get("sequence"), request.POST.get("check")
+    try:
+        responses = read_responses(rows=rows, data=request.POST)
+        if check:
+            attempt = services.attempt_check_question(
+                attempt=attempt, slot=check, responses=responses, sequence=sequence
+            )
+        else:
+            attempt = services.attempt_save(
+                attempt=attempt, responses=responses, sequence=sequence
+            )
+    except ResponsesRejected as error:
+        if _wants_json(request):
+            return _json_outcome(
+                attempt, status=400, message=error.message, errors=error.errors
+            )
+        return _render_attempt(
+            request,
+            attempt,
+            page=page,
+            status=400,
+            message=error.message,
+            errors=error.errors,
+            posted=request.POST,
+        )
+    except OutOfSequence as error:
+        if _wants_json(request):
+            return _json_outcome(attempt, status=409, message=error.message)
+        return _render_attempt(
+            request, attempt, page=page, status=409, message=error.message
+        )
+    except AttemptClosed as error:
+        if _wants_json(request):
+            attempt.refresh_from_db()
+            return _json_outcome(attempt, status=409, message=error.message)
+        return _result_redirect(attempt)
+    except QuizError as error:
+        if _wants_json(request):
+            return _json_outcome(attempt, status=400, message=error.message)
+        return _render_attempt(
+            request, attempt, page=page, status=400, message=error.message
+        )
+    if _wants_json(request):
+        return _json_outcome(attempt)
+    if attempt.is_submitted:
+        messages.info(request, services.TIME_UP)
+        return _result_redirect(attempt)
+    return redirect(_next_url(request, attempt, page=page, check=check))
+
+
+def _content_length(request) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
+def _next_url(request, attempt, *, page, check):
+    action = request.POST.get("action", "save")
+    if action == "finish":
+        return reverse("quizzes:confirm", kwargs={"attempt_id": attempt.pk})
+    url = reverse("quizzes:attempt", kwargs={"attempt_id": attempt.pk})
+    if attempt.quiz.asks_one_per_page:
+        page = (
+            page + 1 if action == "next" else page - 1 if action == "previous" else page
+        )
+        url += f"?page={max(1, page)}"
+    if action == "save" and not check:
+        messages.success(request, ANSWERS_SAVED)
+    return url + (f"#question-{int(check)}" if check and check.isdigit() else "")
+
+
+def _page_number(data) -> int:
+    try:
+        return max(1, int(data.get("page", 1)))
+    except (TypeError, ValueError):
+        return 1
+
+
+def _render_attempt(
+    request,
+    attempt,
+    *,
+    page=1,
+    rows=None,
+    status=200,
+    message="",
+    errors=None,
+    posted=None,
+):
+    rows = rows if rows is not None else selectors.attempt_questions(attempt=attempt)
+    page_count = len(rows) if attempt.quiz.asks_one_per_page else 1
+    page = min(page, max(page_count, 1))
+    shown = rows[page - 1 : page] if attempt.quiz.asks_one_per_page else rows
+    context = {
+        "attempt": attempt,
+        "quiz": attempt.quiz,
+        "questions": display.attempt_displays(
+            attempt, shown, errors=errors, posted=posted
+        ),
+        "navigation": rows if attempt.quiz.asks_one_per_page else [],
+        "page": page,
+        "page_count": page_count,
+        "error_message": message,
+        "timer": display.timer_for(attempt, now=timezone.now()),
+    }
+    return render(request, "quizzes/attempt.html", context, status=status)
+
+
+@never_cache
+@login_required
+def attempt_confirm(request, attempt_id):
+    """Confirm submission, listing unanswered questions; POST submits."""
+    attempt = _learner_attempt(request, attempt_id)
+    if response := _method_not_allowed(request, ["GET", "HEAD", "POST"]):
+        return response
+    if response := _closed_redirect(request, attempt):
+        return response
+    if request.method == "POST":
+        services.attempt_submit(attempt=attempt)
+        return _result_redirect(attempt)
+    rows = selectors.attempt_questions(attempt=attempt)
+    context = {
+        "attempt": attempt,
+        "quiz": attempt.quiz,
+        "unanswered": [row for row in rows if not row.is_answered],
+        "question_count": len(rows),
+        "timer": display.timer_for(attempt, now=timezone.now()),
+    }
+    return render(request, "quizzes/attempt_confirm.html", context)
+
+
+@never_cache
+@login_required
+def attempt_result(request, attempt_id):
+    """Score, pass or fail, and the review the quiz's policies allow."""
+    attempt = _learner_attempt(request, attempt_id)
+    if response := _method_not_allowed(request, ["GET", "HEAD"]):
+        return response
+    if attempt.is_in_progress and not attempt.is_past_grace():
+        return redirect("quizzes:attempt", attempt_id=attempt.pk)
+    if attempt.is_in_progress:
+        attempt = services.attempt_expire(attempt=attempt)
+    summary = selectors.quiz_start_summary(quiz=attempt.quiz, learner=request.user)
+    reveal = display.reveal_for(attempt, passed=summary.passed)
+    rows = selectors.attempt_questions(attempt=attempt)
+    context = {
+        "attempt": attempt,
+        "quiz": attempt.quiz,
+        "summary": summary,
+        "reveal": reveal,
+        "questions": display.attempt_displays(attempt, rows, reveal=reveal),
+        "return_link": access.return_link(attempt.quiz, request),
+    }
+    return render(request, "quizzes/attempt_result.html", context)

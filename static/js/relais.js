@@ -1,0 +1,16 @@
+/* Progressive enhancement only: every page works without this file. */
+(function () {
+  "use strict";
+  // Copy buttons on message templates: shown only when the Clipboard API exists.
+  document.querySelectorAll(".js-copy").forEach(function (button) {
+    if (!navigator.clipboard) { return; }
+    var target = document.getElementById(button.dataset.copyTarget);
+    var status = document.getElementById(button.dataset.copyTarget + "-status");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(target.value).then(function () {
+        if (status) { status.textContent = button.dataset.copiedLabel; }
+      });
+    });
+  });
+})();

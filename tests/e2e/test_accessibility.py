@@ -1,0 +1,155 @@
+"""axe-core on every page a visitor, learner or manager sees, in both languages.
+
+Zero serious or critical violations (WCAG 2.2 AA tags) is the bar. Learner
+pages are checked as an enrolled learner, so lesson bodies, the timer, a
+form error, the review and certificates are all on screen.
+"""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.users.models import UserProfile
+
+from courses.demo.loader import DEMO_PASSWORD
+from courses.demo.seed_progress import seed_demo_progress
+from courses.models import Certificate, CoursePage, LessonPage
+from quizzes.models import Quiz
+from tests.e2e.conftest import axe_violations, login
+from tests.e2e.helpers import (
+    PASSWORD,
+    admin_login,
+    answer,
+    correct_answers,
+    current_attempt,
+    demo_course,
+    new_learner,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+LANGUAGES = ["fr", "en"]
+# Phone-sized layouts are checked in test_phone.py.
+
+
+def _public_pages(lang):
+    course = CoursePage.objects.get(locale__language_code=lang)
+    lesson = LessonPage.objects.child_of(course).order_by("path")[2]
+    return {
+        "catalogue": f"/{lang}/",
+        "course": course.url,
+        "lesson (not enrolled)": lesson.url,
+        "search": f"/{lang}/search/?q=LinkedIn",
+        "login": f"/{lang}/accounts/login/",
+        "verification (unknown code)": f"/{lang}/certificates/verify/nope/",
+    }
+
+
+class AxeReport:
+    """Collects violations page by page, so one run reports every bad page."""
+
+    def __init__(self, page):
+        self.page = page
+        self.problems = {}
+
+    def check(self, name: str) -> None:
+        if violations := axe_violations(self.page):
+            self.problems[f"{name} {self.page.url}"] = violations
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_public_pages_have_no_serious_axe_violations(demo, page, lang):
+    axe = AxeReport(page)
+    for name, path in _public_pages(lang).items():
+        page.goto(demo.url + path)
+        axe.check(name)
+    assert axe.problems == {}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_learner_pages_have_no_serious_axe_violations(demo, page, lang):
+    learner = new_learner()
+    seed_demo_progress(
+        course=demo_course(), finished_learner=learner, halfway_learner=new_learner("x")
+    )
+    Quiz.objects.update(time_limit_minutes=30)  # the timer is on the page too
+    course = demo_course(lang)
+    certificate = Certificate.objects.get(learner=learner)
+    axe = AxeReport(page)
+
+    login(page, demo.url, learner.username, PASSWORD, lang=lang)
+    for name, path in {
+        "catalogue": f"/{lang}/",
+        "course": course.url,
+        "dashboard": f"/{lang}/learn/",
+        "verification": f"/{lang}/certificates/verify/{certificate.code}/",
+        "quiz": f"/{lang}/quizzes/{course.final_quiz_id}/",
+    }.items():
+        page.goto(demo.url + path)
+        axe.check(name)
+    for lesson in LessonPage.objects.child_of(course).live().order_by("path"):
+        page.goto(demo.url + lesson.url)
+        axe.check(f"lesson {lesson.slug}")
+
+    page.goto(f"{demo.url}/{lang}/quizzes/{course.final_quiz_id}/")
+    page.click('form[action$="/start/"] button')
+    page.wait_for_url(re.compile(r"/attempts/\d+/$"))
+    axe.check("attempt")
+    attempt = current_attempt(page)
+    numeric = attempt.attempt_questions.filter(question_type="numeric").first()
+    page.fill(f"#q{numeric.slot}", "beaucoup")  # not a number: an error to show
+    page.click('.quiz-form button[name="action"][value="save"]')
+    page.wait_for_selector(".question--error")
+    axe.check("attempt with an error")
+    answer(page, attempt, correct_answers(attempt))
+    page.click('.quiz-form button[name="action"][value="finish"]')
+    page.wait_for_url(re.compile(r"/submit/$"))
+    axe.check("confirmation")
+    page.click('form[action$="/submit/"] button[type="submit"]')
+    page.wait_for_url(re.compile(r"/result/$"))
+    axe.check("result")
+
+    # A knowledge check set to one question per page, with feedback at once.
+    lesson = LessonPage.objects.child_of(course).exclude(knowledge_check=None)[0]
+    Quiz.objects.filter(pk=lesson.knowledge_check_id).update(
+        questions_per_page="one", feedback_policy="after_each"
+    )
+    page.goto(demo.url + lesson.url)
+    page.click(f'a[href$="/quizzes/{lesson.knowledge_check_id}/"]')
+    page.click('form[action$="/start/"] button')
+    page.wait_for_url(re.compile(r"/attempts/\d+/"))
+    check = current_attempt(page)
+    first = check.attempt_questions.get(slot=1)
+    answer(page, check, {1: correct_answers(check)[1]})
+    page.click(f'button[name="check"][value="{first.slot}"]')
+    page.wait_for_selector(".question-outcome")
+    axe.check("checked question, one per page")
+    page.click('.quiz-form button[name="action"][value="next"]')
+    page.wait_for_url(re.compile(r"\?page=2"))
+    axe.check("second page")
+    assert axe.problems == {}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_report_pages_have_no_serious_axe_violations(demo, page, lang):
+    manager = get_user_model().objects.get(username="gestionnaire")
+    profile = UserProfile.get_for_user(manager)
+    profile.preferred_language = lang  # the admin speaks the manager's language
+    profile.save()
+    axe = AxeReport(page)
+
+    admin_login(page, demo.url, manager.username, DEMO_PASSWORD)
+    assert page.locator("html").get_attribute("lang") == lang
+    axe.check("admin dashboard")
+    for report in ("completion", "teams", "certificates"):
+        page.goto(f"{demo.url}/admin/team-reports/{report}/")
+        axe.check(report)
+    assert axe.problems == {}
+
+
+def test_skip_link_moves_focus_to_main_content(demo, page):
+    page.goto(demo.url + "/fr/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == "#main"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"  # focus is visible

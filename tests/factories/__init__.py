@@ -1,0 +1,57 @@
+"""factory-boy factories, one module per app; import them from here."""
+
+from .courses import (
+    CourseIndexPageFactory,
+    CoursePageFactory,
+    LessonPageFactory,
+    paragraph,
+)
+from .progress import (
+    CertificateFactory,
+    CourseCompletionFactory,
+    EnrolmentFactory,
+    LessonProgressFactory,
+)
+from .teams import TeamFactory
+from .users import UserFactory
+
+__all__ = [
+    "CourseIndexPageFactory",
+    "CoursePageFactory",
+    "LessonPageFactory",
+    "TeamFactory",
+    "UserFactory",
+    "paragraph",
+]
+from .quizzes import (
+    QUESTION_FACTORIES,
+    MatchingQuestionFactory,
+    MultipleResponseQuestionFactory,
+    NumericQuestionFactory,
+    OrderingQuestionFactory,
+    QuizFactory,
+    ShortTextQuestionFactory,
+    SingleChoiceQuestionFactory,
+    TrueFalseQuestionFactory,
+    mixed_questions,
+)
+
+__all__ += [
+    "QUESTION_FACTORIES",
+    "MatchingQuestionFactory",
+    "MultipleResponseQuestionFactory",
+    "NumericQuestionFactory",
+    "OrderingQuestionFactory",
+    "QuizFactory",
+    "ShortTextQuestionFactory",
+    "SingleChoiceQuestionFactory",
+    "TrueFalseQuestionFactory",
+    "mixed_questions",
+]
+
+__all__ += [
+    "CertificateFactory",
+    "CourseCompletionFactory",
+    "EnrolmentFactory",
+    "LessonProgressFactory",
+]

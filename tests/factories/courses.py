@@ -1,0 +1,59 @@
+import factory
+import wagtail_factories
+
+from courses.models import CourseIndexPage, CoursePage, LessonPage
+
+
+def paragraph(text="Un paragraphe de leçon."):
+    return {"type": "paragraph", "value": f"<p>{text}</p>"}
+
+
+class CourseIndexPageFactory(wagtail_factories.PageFactory):
+    """The catalogue page; pass parent= (usually the tree root)."""
+
+    title = "Catalogue des formations"
+    intro = "<p>Toutes nos formations.</p>"
+
+    class Meta:
+        model = CourseIndexPage
+
+
+class CoursePageFactory(wagtail_factories.PageFactory):
+    """A course; pass parent= a CourseIndexPage. Add lessons with lessons=N."""
+
+    title = factory.Sequence(lambda n: f"Formation {n}")
+    summary = "Utiliser les médias sociaux au travail sans risque."
+    audience = "Tout le personnel."
+    estimated_minutes = 60
+    objectives = factory.LazyFunction(
+        lambda: [
+            {"type": "objective", "value": "Régler ses paramètres de confidentialité"}
+        ]
+    )
+
+    class Meta:
+        model = CoursePage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def lessons(obj, create, extracted, **kwargs):
+        if create and extracted:
+            for _ in range(int(extracted)):
+                LessonPageFactory(parent=obj)
+
+
+class LessonPageFactory(wagtail_factories.PageFactory):
+    """A lesson; pass parent= a CoursePage."""
+
+    title = factory.Sequence(lambda n: f"Leçon {n}")
+    summary = "Ce que la leçon couvre."
+    estimated_minutes = 10
+    body = factory.LazyFunction(
+        lambda: [
+            {"type": "heading", "value": {"text": "Introduction", "level": "h2"}},
+            paragraph(),
+        ]
+    )
+
+    class Meta:
+        model = LessonPage

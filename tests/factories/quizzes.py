@@ -1,0 +1,206 @@
+"""Factories for quizzes and every question type.
+
+Each question factory builds sensible French content with its rows; pass
+``rows=[...]`` (the neutral format's rows for that type) to choose them.
+``QUESTION_FACTORIES`` maps every question model to its factory: the no-leak
+test fails when a new type has none.
+"""
+
+from decimal import Decimal
+from itertools import cycle, islice
+
+import factory
+from wagtail.models import Locale
+
+from quizzes.models import (
+    MatchingPair,
+    MatchingQuestion,
+    MultipleResponseOption,
+    MultipleResponseQuestion,
+    NumericQuestion,
+    OrderingItem,
+    OrderingQuestion,
+    QuizQuestion,
+    ShortTextQuestion,
+    SingleChoiceOption,
+    SingleChoiceQuestion,
+    TrueFalseQuestion,
+)
+from quizzes.models import Quiz as QuizModel
+
+
+def default_locale():
+    return Locale.objects.get_or_create(language_code="fr")[0]
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    prompt = factory.Sequence(lambda n: f"<p>Question {n} : que faites-vous ?</p>")
+    points = Decimal(1)
+    explanation = "<p>Voir la leçon sur la confidentialité.</p>"
+    locale = factory.LazyFunction(default_locale)
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+
+def _add_rows(question, create, relation, rows):
+    if create:
+        for index, row in enumerate(rows):
+            row.question = question
+            row.sort_order = index
+            row.save()
+    else:
+        setattr(question, relation, rows)
+
+
+class SingleChoiceQuestionFactory(QuestionFactory):
+    class Meta:
+        model = SingleChoiceQuestion
+
+    @factory.post_generation
+    def rows(obj, create, extracted, **kwargs):
+        rows = extracted or [
+            (
+                "Accepter sans vérifier le profil",
+                0,
+                "Risqué : vous ne savez pas qui c'est.",
+            ),
+            ("Vérifier le profil, puis décider", 100, "Oui : on vérifie d'abord."),
+            ("Répondre avec votre numéro de téléphone", 0, "Jamais de coordonnées."),
+        ]
+        _add_rows(
+            obj,
+            create,
+            "choices",
+            [SingleChoiceOption(text=t, credit=c, feedback=f) for t, c, f in rows],
+        )
+
+
+class MultipleResponseQuestionFactory(QuestionFactory):
+    scoring = "partial"
+
+    class Meta:
+        model = MultipleResponseQuestion
+
+    @factory.post_generation
+    def rows(obj, create, extracted, **kwargs):
+        rows = extracted or [
+            ("Votre adresse personnelle", True, "À ne pas publier."),
+            ("Le nom de votre employeur", False, "Souvent public."),
+            ("Votre date de naissance complète", True, "Sert au vol d'identité."),
+            ("Votre ville", False, "Peu risqué."),
+        ]
+        _add_rows(
+            obj,
+            create,
+            "choices",
+            [
+                MultipleResponseOption(text=t, is_correct=c, feedback=f)
+                for t, c, f in rows
+            ],
+        )
+
+
+class TrueFalseQuestionFactory(QuestionFactory):
+    answer = False
+    feedback_true = "Non : une publication « privée » peut être copiée."
+    feedback_false = "Exact : une capture d'écran suffit."
+
+    class Meta:
+        model = TrueFalseQuestion
+
+
+class ShortTextQuestionFactory(QuestionFactory):
+    accepted_answers = "Paramètres de confidentialité\nconfidentialité"
+    ignore_case = True
+    ignore_accents = True
+    ignore_punctuation = True
+
+    class Meta:
+        model = ShortTextQuestion
+
+
+class NumericQuestionFactory(QuestionFactory):
+    answer = Decimal(20)
+    tolerance = Decimal("0.5")
+    unit = "%"
+
+    class Meta:
+        model = NumericQuestion
+
+
+class OrderingQuestionFactory(QuestionFactory):
+    scoring = "position"
+
+    class Meta:
+        model = OrderingQuestion
+
+    @factory.post_generation
+    def rows(obj, create, extracted, **kwargs):
+        rows = extracted or [
+            "Ouvrir les paramètres",
+            "Choisir « Confidentialité »",
+            "Limiter l'audience",
+            "Enregistrer",
+        ]
+        _add_rows(obj, create, "items", [OrderingItem(text=text) for text in rows])
+
+
+class MatchingQuestionFactory(QuestionFactory):
+    class Meta:
+        model = MatchingQuestion
+
+    @factory.post_generation
+    def rows(obj, create, extracted, **kwargs):
+        rows = extracted or [
+            ("LinkedIn", "Soigner son profil professionnel"),
+            ("Facebook", "Limiter les publications aux amis"),
+            ("Instagram", "Retirer la géolocalisation des photos"),
+        ]
+        _add_rows(
+            obj,
+            create,
+            "pairs",
+            [MatchingPair(left=left, right=right) for left, right in rows],
+        )
+
+
+QUESTION_FACTORIES = {
+    SingleChoiceQuestion: SingleChoiceQuestionFactory,
+    MultipleResponseQuestion: MultipleResponseQuestionFactory,
+    TrueFalseQuestion: TrueFalseQuestionFactory,
+    ShortTextQuestion: ShortTextQuestionFactory,
+    NumericQuestion: NumericQuestionFactory,
+    OrderingQuestion: OrderingQuestionFactory,
+    MatchingQuestion: MatchingQuestionFactory,
+}
+
+
+def mixed_questions(count: int, **kwargs) -> list:
+    """``count`` saved questions cycling through every type."""
+    factories = islice(cycle(QUESTION_FACTORIES.values()), count)
+    return [question_factory(**kwargs) for question_factory in factories]
+
+
+class QuizFactory(factory.django.DjangoModelFactory):
+    """A published quiz; ``questions=N`` adds N mixed questions, or pass a list."""
+
+    title = factory.Sequence(lambda n: f"Quiz {n}")
+    instructions = "<p>Répondez à toutes les questions.</p>"
+    pass_mark = 60
+    locale = factory.LazyFunction(default_locale)
+    live = True
+
+    class Meta:
+        model = QuizModel
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def questions(obj, create, extracted, **kwargs):
+        if not create or not extracted:
+            return
+        if isinstance(extracted, int):
+            extracted = mixed_questions(extracted, locale=obj.locale)
+        for index, question in enumerate(extracted):
+            QuizQuestion.objects.create(quiz=obj, question=question, sort_order=index)

@@ -1,0 +1,117 @@
+"""The attempt page's cached questions, and saves answered with JSON.
+
+Each question's HTML is cached under a digest of what it shows, per attempt
+(``{% attempt_questions %}``); a save posted with ``Accept: application/json``
+goes through the same checks as the form and answers with the new sequence.
+"""
+
+import pytest
+from django.urls import reverse
+
+from quizzes import selectors, services
+from quizzes.services import OUT_OF_SEQUENCE
+from tests.factories import UserFactory
+
+from .helpers import attempt_post, key_responses
+
+pytestmark = pytest.mark.django_db
+
+JSON = {"HTTP_ACCEPT": "application/json"}
+
+
+def attempt_url(attempt):
+    return reverse("quizzes:attempt", kwargs={"attempt_id": attempt.pk})
+
+
+def rows_of(attempt):
+    return selectors.attempt_questions(attempt=attempt)
+
+
+def test_a_saved_answer_shows_at_once_on_the_cached_page(learner_client, quiz, learner):
+    attempt = services.attempt_start(quiz=quiz, learner=learner)
+    rows = rows_of(attempt)
+    before = learner_client.get(attempt_url(attempt)).content.decode()
+    assert before.count(" checked") == 0
+    true_false = next(row for row in rows if row.question_type == "true_false")
+    response = learner_client.post(
+        attempt_url(attempt),
+        attempt_post(attempt, [true_false], {true_false.slot: True}),
+    )
+    assert response.status_code == 302
+    after = learner_client.get(attempt_url(attempt)).content.decode()
+    assert f'name="q{true_false.slot}" id="q{true_false.slot}-' in after
+    assert after.count(" checked") == 1
+    assert f'name="sequence" value="{attempt.sequence + 1}"' in after
+
+
+def test_cached_questions_are_never_shared_between_attempts(client, quiz, learner):
+    other = UserFactory(username="autre")
+    mine = services.attempt_start(quiz=quiz, learner=learner)
+    theirs = services.attempt_start(quiz=quiz, learner=other)
+    short_text = next(r for r in rows_of(mine) if r.question_type == "short_text")
+    services.attempt_save(
+        attempt=mine,
+        responses={short_text.slot: "Ma réponse très personnelle"},
+        sequence=mine.sequence,
+    )
+    client.force_login(learner)
+    assert (
+        "Ma réponse très personnelle" in client.get(attempt_url(mine)).content.decode()
+    )
+    client.force_login(other)
+    page = client.get(attempt_url(theirs)).content.decode()
+    assert "Ma réponse très personnelle" not in page
+
+
+def test_a_json_save_answers_with_the_next_sequence(learner_client, quiz, learner):
+    attempt = services.attempt_start(quiz=quiz, learner=learner)
+    rows = rows_of(attempt)
+    data = attempt_post(attempt, rows, key_responses(rows))
+    response = learner_client.post(attempt_url(attempt), data, **JSON)
+    assert response.status_code == 200
+    assert response.json() == {
+        "attempt": attempt.pk,
+        "sequence": attempt.sequence + 1,
+        "submitted": False,
+    }
+    attempt.refresh_from_db()
+    assert all(row.is_answered for row in rows_of(attempt))
+
+
+def test_a_stale_json_save_is_refused_with_409(learner_client, quiz, learner):
+    attempt = services.attempt_start(quiz=quiz, learner=learner)
+    rows = rows_of(attempt)
+    data = attempt_post(attempt, rows)
+    assert learner_client.post(attempt_url(attempt), data, **JSON).status_code == 200
+    stale = learner_client.post(attempt_url(attempt), data, **JSON)
+    assert stale.status_code == 409
+    assert stale.json()["error"] == str(OUT_OF_SEQUENCE)
+    assert stale.json()["sequence"] == attempt.sequence + 1
+
+
+def test_a_rejected_json_save_lists_the_errors(learner_client, quiz, learner):
+    attempt = services.attempt_start(quiz=quiz, learner=learner)
+    numeric = next(r for r in rows_of(attempt) if r.question_type == "numeric")
+    data = attempt_post(attempt, [numeric])
+    data[f"q{numeric.slot}"] = "pas un nombre"
+    response = learner_client.post(attempt_url(attempt), data, **JSON)
+    assert response.status_code == 400
+    assert str(numeric.slot) in response.json()["errors"]
+    assert response.json()["sequence"] == attempt.sequence  # nothing saved
+
+
+def test_a_json_save_on_a_submitted_attempt_is_refused(learner_client, quiz, learner):
+    attempt = services.attempt_start(quiz=quiz, learner=learner)
+    services.attempt_submit(attempt=attempt)
+    response = learner_client.post(
+        attempt_url(attempt), attempt_post(attempt, []), **JSON
+    )
+    # A submitted attempt's page redirects to its result, JSON or not.
+    assert response.status_code == 302
+
+
+def test_a_json_save_of_someone_elses_attempt_is_a_404(client, quiz, learner):
+    attempt = services.attempt_start(quiz=quiz, learner=learner)
+    client.force_login(UserFactory(username="intrus"))
+    response = client.post(attempt_url(attempt), attempt_post(attempt, []), **JSON)
+    assert response.status_code == 404

@@ -1,0 +1,91 @@
+"""Races, with real threads on PostgreSQL (row locks do nothing on SQLite)."""
+
+import threading
+
+import pytest
+from django.db import connection
+from wagtail.models import ModelLogEntry
+
+from quizzes import selectors, services
+from quizzes.models import QuizAttempt
+from quizzes.services import MaxAttemptsReached, OutOfSequence
+
+pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
+
+
+def run_together(task, count=2):
+    """Run ``task`` in ``count`` threads released at the same instant."""
+    barrier = threading.Barrier(count)
+    results, errors = [], []
+
+    def worker():
+        try:
+            barrier.wait(timeout=10)
+            results.append(task())
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return results, errors
+
+
+def test_two_simultaneous_starts_make_one_attempt(quiz, learner):
+    quiz.max_attempts = 1
+    quiz.save()
+    results, errors = run_together(
+        lambda: services.attempt_start(quiz=quiz, learner=learner).pk, count=4
+    )
+    assert errors == []
+    assert len(set(results)) == 1
+    assert QuizAttempt.objects.count() == 1
+
+
+def test_max_attempts_hold_when_learners_race(quiz, learner):
+    quiz.max_attempts = 2
+    quiz.save()
+    services.attempt_submit(attempt=services.attempt_start(quiz=quiz, learner=learner))
+
+    def start_and_submit():
+        attempt = services.attempt_start(quiz=quiz, learner=learner)
+        return services.attempt_submit(attempt=attempt).pk
+
+    for _ in range(3):
+        results, errors = run_together(start_and_submit, count=3)
+        assert all(isinstance(error, MaxAttemptsReached) for error in errors), errors
+    numbers = sorted(QuizAttempt.objects.values_list("number", flat=True))
+    assert numbers == [1, 2]
+
+
+def test_simultaneous_submissions_grade_once(quiz, learner):
+    attempt = services.attempt_start(quiz=quiz, learner=learner)
+    results, errors = run_together(
+        lambda: services.attempt_submit(attempt=attempt).submitted_at, count=3
+    )
+    assert errors == []
+    assert len(set(results)) == 1
+    assert ModelLogEntry.objects.filter(action=services.ACTION_SUBMIT).count() == 1
+
+
+def test_simultaneous_saves_from_the_same_page_keep_one(quiz, learner):
+    attempt = services.attempt_start(quiz=quiz, learner=learner)
+    answers = iter(["20", "21", "22"])
+    lock = threading.Lock()
+
+    def save():
+        with lock:
+            answer = next(answers)
+        services.attempt_save(attempt=attempt, responses={5: answer}, sequence=0)
+        return answer
+
+    results, errors = run_together(save, count=3)
+    assert len(results) == 1
+    assert len(errors) == 2 and all(isinstance(e, OutOfSequence) for e in errors)
+    row = selectors.attempt_questions(attempt=attempt)[4]
+    assert row.response == results[0]
+    assert QuizAttempt.objects.get().sequence == 1

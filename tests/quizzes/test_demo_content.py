@@ -1,0 +1,50 @@
+"""The demo's quiz content imports through ``quiz_import`` and can be passed.
+
+Guards the neutral data format shared with the demo loader. Skipped until
+the demo content exists.
+"""
+
+import pytest
+
+from quizzes import selectors, services
+from quizzes.models import question_types
+
+from .helpers import key_responses
+
+pytestmark = pytest.mark.django_db
+
+content_fr = pytest.importorskip("courses.demo.content_fr")
+content_en = pytest.importorskip("courses.demo.content_en")
+
+
+def _passes_with_the_key(quiz, learner):
+    attempt = services.attempt_start(quiz=quiz, learner=learner)
+    rows = selectors.attempt_questions(attempt=attempt)
+    return services.attempt_submit(
+        attempt=attempt, responses=key_responses(rows), sequence=0
+    ).passed
+
+
+def test_final_quiz_uses_every_type_and_imports_in_both_languages(
+    locale_fr, locale_en, learner
+):
+    french = services.quiz_import(data=content_fr.FINAL_QUIZ, locale=locale_fr)
+    english = services.quiz_import(
+        data=content_en.FINAL_QUIZ, locale=locale_en, translation_of=french
+    )
+    types = {link.question.type_code for link in french.quiz_questions.all()}
+    assert types == {model.type_code for model in question_types()}
+    assert french.quiz_questions.count() >= 12
+    assert english.translation_key == french.translation_key
+    assert _passes_with_the_key(english, learner)
+    assert selectors.quiz_is_passed(quiz=french, learner=learner)
+
+
+@pytest.mark.parametrize("content", [content_fr, content_en], ids=["fr", "en"])
+def test_knowledge_checks_import(content, locale_fr, locale_en, learner):
+    locale = locale_fr if content is content_fr else locale_en
+    assert len(content.KNOWLEDGE_CHECKS) >= 2
+    for data in content.KNOWLEDGE_CHECKS.values():
+        quiz = services.quiz_import(data=data, locale=locale)
+        assert quiz.live and quiz.quiz_questions.exists()
+        assert _passes_with_the_key(quiz, learner)

@@ -13,8 +13,9 @@ session (see ``courses.caching`` for the keys and why they are never stale).
 ``serve_for_visitor`` caches a whole page for anonymous visitors, whose
 pages are the same for all of them. ``serve_with_personal_parts`` caches a
 signed-in learner's page as a skeleton shared by every learner, with markers
-where the template says ``{% personal "…" %}``; each request renders only
-those parts (name, progress, forms with their CSRF tokens, messages).
+where the template says ``{% personal "…" %}`` and where a form holds its
+CSRF token; each request renders only those parts (name, progress,
+messages) and puts in its own CSRF token.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import re
 from django.contrib import messages
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.template import engines
 from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
@@ -131,6 +133,10 @@ def serve_for_visitor(page, request, serve_page, *args, **kwargs):
 
 # Written by {% personal %} (lms.templatetags.relais_tags) in a skeleton.
 _PERSONAL = re.compile("\x00relais-personal:([\\w./-]+)\x00")
+# A skeleton is rendered with this as its ``csrf_token``: ``{% csrf_token %}``
+# writes it where each request's own masked token goes.
+CSRF_MARKER = "\x00relais-csrf\x00"
+_CSRF_INPUT = f'<input type="hidden" name="csrfmiddlewaretoken" value="{CSRF_MARKER}">'
 _SEPARATOR = "\x1f"
 _PARTS_TEMPLATES: dict = {}
 
@@ -158,9 +164,11 @@ def serve_with_personal_parts(page, request, serve_page, *args, **kwargs):
     The skeleton is the page rendered with ``relais_skeleton`` set, so every
     ``{% personal %}`` leaves a marker; it is cached per content version,
     page, site, language, path and ``page.skeleton_variant(context)`` (what
-    changes its structure, e.g. whether the lesson can be read). It must hold
-    no CSRF token (else it is not cached). Each request then renders the
-    marked templates with its own context and fills the markers in one pass.
+    changes its structure, e.g. whether the lesson can be read and is done).
+    Its forms hold ``CSRF_MARKER`` instead of a token, and it must hold no
+    other CSRF token (else it is not cached). Each request then renders the
+    marked templates with its own context, fills the markers in one pass and
+    puts its own masked CSRF token in every form.
     Only for GET outside previews; anything else is ``serve_page``.
     """
     if request.method != "GET" or is_preview(request):
@@ -182,13 +190,20 @@ def serve_with_personal_parts(page, request, serve_page, *args, **kwargs):
     skeleton = cache.get(key)
     if skeleton is None:
         skeleton = render_to_string(
-            template_name, {**context, "relais_skeleton": True}, request
+            template_name,
+            {**context, "relais_skeleton": True, "csrf_token": CSRF_MARKER},
+            request,
         )
-        if "csrfmiddlewaretoken" in skeleton:
-            return serve_page(request, *args, **kwargs)
+        if "csrfmiddlewaretoken" in skeleton.replace(_CSRF_INPUT, ""):
+            return serve_page(request, *args, **kwargs)  # a token not from the tag
         cache.set(key, skeleton)
     names = tuple(dict.fromkeys(_PERSONAL.findall(skeleton)))
     parts = _render_parts(names, context, request) if names else {}
     if parts is None:
         return serve_page(request, *args, **kwargs)
-    return HttpResponse(_PERSONAL.sub(lambda match: parts[match[1]], skeleton))
+    html = _PERSONAL.sub(lambda match: parts[match[1]], skeleton)
+    if CSRF_MARKER in html:
+        # One masked token for the page's forms, as one render of the page
+        # gets from the csrf context processor.
+        html = html.replace(CSRF_MARKER, get_token(request))
+    return HttpResponse(html)

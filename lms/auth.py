@@ -1,19 +1,25 @@
-"""Who may see the Wagtail admin, asked cheaply on every page.
+"""The signed-in user, and whether they may see the Wagtail admin, in one query.
 
 Every page shows Wagtail's user bar to editors only. Wagtail's own check,
 ``user.has_perm("wagtailadmin.access_admin")``, loads all of a signed-in
 user's permissions (two queries and about a millisecond of ORM work) before
-it shows a learner nothing. ``may_access_admin`` asks the one question in a
-single indexed query instead, fresh on every request: granting or revoking
-the permission, or a group, takes effect at once.
+it shows a learner nothing. ``ModelBackend.get_user`` below loads the user
+of each request together with that one answer, in the same single indexed
+query, and ``may_access_admin`` reads it. Both are fresh on every request:
+granting or revoking the permission or a group, deactivating an account or
+changing a password takes effect at once.
 """
 
 from functools import cache
 
-from django.contrib.auth import get_user_model
+from django.contrib.auth import backends, get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
+from django.core.exceptions import ValidationError
+from django.db import connection, connections, router
+
+# Set on users loaded by ``ModelBackend.get_user``.
+_ADMIN_ATTR = "_relais_may_access_admin"
 
 
 @cache
@@ -48,13 +54,78 @@ def may_access_admin(user) -> bool:
     """Whether ``user`` may see the Wagtail admin (and so its user bar).
 
     The same answer as ``user.has_perm("wagtailadmin.access_admin")`` with
-    Django's ModelBackend (the only backend configured), in one query; none
-    for anonymous users and superusers.
+    Django's ModelBackend. No query for anonymous users, superusers, and the
+    request's user (loaded with the answer by ``ModelBackend.get_user``);
+    one for any other user.
     """
     if user is None or not user.is_authenticated or not user.is_active:
         return False
     if user.is_superuser:
         return True
+    known = getattr(user, _ADMIN_ATTR, None)
+    if known is not None:
+        return known
     with connection.cursor() as cursor:
         cursor.execute(_access_admin_sql(), [user.pk, user.pk])
         return cursor.fetchone() is not None
+
+
+@cache
+def _user_sql(alias: str) -> tuple[str, list[str], list[tuple]]:
+    """The user row by primary key plus the access_admin ``EXISTS``.
+
+    With the attnames for ``Model.from_db`` and, per column, the database
+    converters the ORM would apply (SQLite returns booleans as integers and
+    datetimes naive, for instance).
+    """
+    model = get_user_model()
+    db = connections[alias]
+    quote = db.ops.quote_name
+    fields = model._meta.concrete_fields
+    columns = ", ".join(f"u.{quote(field.column)}" for field in fields)
+    sql = (
+        f"SELECT {columns}, EXISTS({_access_admin_sql()}) "
+        f"FROM {quote(model._meta.db_table)} u "
+        f"WHERE u.{quote(model._meta.pk.column)} = %s"
+    )
+    converters = []
+    for index, field in enumerate(fields):
+        column = field.get_col(model._meta.db_table)
+        found = db.ops.get_db_converters(column) + field.get_db_converters(db)
+        if found:
+            converters.append((index, found, column))
+    return sql, [field.attname for field in fields], converters
+
+
+class ModelBackend(backends.ModelBackend):
+    """Django's ModelBackend, loading each request's user in one plain query.
+
+    ``get_user`` runs on every signed-in request. Django builds
+    ``User.objects.get(pk=...)`` with the ORM, which costs about ten times
+    the query on the benchmark machine (docs/PERFORMANCE.md); this reads the
+    same row with a cursor, converts it as the ORM would, builds the user
+    with ``Model.from_db``, and adds whether the user may see the admin
+    (``may_access_admin``). Authentication and permissions are Django's.
+    """
+
+    def get_user(self, user_id):
+        model = get_user_model()
+        try:
+            pk = model._meta.pk.to_python(user_id)
+        except ValidationError:
+            return None
+        alias = router.db_for_read(model)
+        db = connections[alias]
+        sql, attnames, converters = _user_sql(alias)
+        with db.cursor() as cursor:
+            cursor.execute(sql, [pk, pk, pk])
+            row = cursor.fetchone()
+        if row is None:
+            return None
+        values = list(row[:-1])
+        for index, functions, column in converters:
+            for function in functions:
+                values[index] = function(values[index], column, db)
+        user = model.from_db(alias, attnames, values)
+        setattr(user, _ADMIN_ATTR, bool(row[-1]))
+        return user if self.user_can_authenticate(user) else None

@@ -332,7 +332,10 @@ class LessonPage(LearnerPage):
         verbose_name_plural = _("lessons")
 
     def skeleton_variant(self, context) -> str:
-        return "reader" if context["learning"].can_read else "visitor"
+        learning = context["learning"]
+        if not learning.can_read:
+            return "visitor"
+        return "reader-done" if learning.is_done else "reader"
 
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import lesson_learning, lesson_navigation

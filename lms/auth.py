@@ -16,7 +16,9 @@ from django.contrib.auth import backends, get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import connection, connections, router
+from django.db import connection
+
+from lms.sql import fetch_instances, select_columns
 
 # Set on users loaded by ``ModelBackend.get_user``.
 _ADMIN_ATTR = "_relais_may_access_admin"
@@ -71,30 +73,18 @@ def may_access_admin(user) -> bool:
 
 
 @cache
-def _user_sql(alias: str) -> tuple[str, list[str], list[tuple]]:
-    """The user row by primary key plus the access_admin ``EXISTS``.
-
-    With the attnames for ``Model.from_db`` and, per column, the database
-    converters the ORM would apply (SQLite returns booleans as integers and
-    datetimes naive, for instance).
-    """
+def _user_sql() -> tuple[str, tuple[str, ...]]:
+    """The user row by primary key plus the access_admin ``EXISTS``; attnames."""
     model = get_user_model()
-    db = connections[alias]
-    quote = db.ops.quote_name
-    fields = model._meta.concrete_fields
-    columns = ", ".join(f"u.{quote(field.column)}" for field in fields)
+    quote = connection.ops.quote_name
+    attnames = tuple(field.attname for field in model._meta.concrete_fields)
     sql = (
-        f"SELECT {columns}, EXISTS({_access_admin_sql()}) "
+        f"SELECT {select_columns(model, attnames, 'u')}, "
+        f"EXISTS({_access_admin_sql()}) "
         f"FROM {quote(model._meta.db_table)} u "
         f"WHERE u.{quote(model._meta.pk.column)} = %s"
     )
-    converters = []
-    for index, field in enumerate(fields):
-        column = field.get_col(model._meta.db_table)
-        found = db.ops.get_db_converters(column) + field.get_db_converters(db)
-        if found:
-            converters.append((index, found, column))
-    return sql, [field.attname for field in fields], converters
+    return sql, attnames
 
 
 class ModelBackend(backends.ModelBackend):
@@ -103,8 +93,8 @@ class ModelBackend(backends.ModelBackend):
     ``get_user`` runs on every signed-in request. Django builds
     ``User.objects.get(pk=...)`` with the ORM, which costs about ten times
     the query on the benchmark machine (docs/PERFORMANCE.md); this reads the
-    same row with a cursor, converts it as the ORM would, builds the user
-    with ``Model.from_db``, and adds whether the user may see the admin
+    same row with a cursor, converted and built as the ORM would
+    (``lms.sql``), and adds whether the user may see the admin
     (``may_access_admin``). Authentication and permissions are Django's.
     """
 
@@ -114,18 +104,12 @@ class ModelBackend(backends.ModelBackend):
             pk = model._meta.pk.to_python(user_id)
         except ValidationError:
             return None
-        alias = router.db_for_read(model)
-        db = connections[alias]
-        sql, attnames, converters = _user_sql(alias)
-        with db.cursor() as cursor:
-            cursor.execute(sql, [pk, pk, pk])
-            row = cursor.fetchone()
-        if row is None:
+        if pk is None:
             return None
-        values = list(row[:-1])
-        for index, functions, column in converters:
-            for function in functions:
-                values[index] = function(values[index], column, db)
-        user = model.from_db(alias, attnames, values)
-        setattr(user, _ADMIN_ATTR, bool(row[-1]))
+        sql, attnames = _user_sql()
+        found = fetch_instances(model, attnames, sql, [pk, pk, pk])
+        if not found:
+            return None
+        user, (may_access,) = found[0]
+        setattr(user, _ADMIN_ATTR, bool(may_access))
         return user if self.user_can_authenticate(user) else None

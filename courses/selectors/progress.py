@@ -17,6 +17,7 @@ from django.db.models import Q
 from wagtail.models import Page
 
 from courses.caching import cache_key, cached, content_version, is_preview
+from lms.sql import fetch_instances, fetch_rows, select_columns
 
 # Certificates expiring within this many days are shown to the learner, who
 # may then start recertifying.
@@ -198,14 +199,17 @@ def _final_quiz_passes(*, learner, enrolments: list, request=None) -> dict:
     def col(name):
         return quote(meta.get_field(name).column)
 
-    # Raw SQL for the reason given in enrolment_and_done_keys: a learner's
+    # Plain SQL for the reason given in enrolment_and_done_keys: a learner's
     # course page runs this on every view. Quiz ids are integers.
-    attempts = QuizAttempt.objects.raw(
-        f"SELECT {col('id')}, {col('quiz')}, {col('submitted_at')}, "
-        f"{col('score_percent')}, {col('passed')} FROM {quote(meta.db_table)} "
-        f"WHERE {col('learner')} = %s AND {col('state')} = %s "
-        f"AND {col('submitted_at')} >= %s "
-        f"AND {col('quiz')} IN ({', '.join(['%s'] * len(ids))})",
+    attnames = ("id", "quiz_id", "submitted_at", "score_percent", "passed")
+    rows = fetch_rows(
+        QuizAttempt,
+        attnames,
+        f"SELECT {select_columns(QuizAttempt, attnames)} "
+        f"FROM {quote(meta.db_table)} t "
+        f"WHERE t.{col('learner')} = %s AND t.{col('state')} = %s "
+        f"AND t.{col('submitted_at')} >= %s "
+        f"AND t.{col('quiz')} IN ({', '.join(['%s'] * len(ids))})",
         [
             getattr(learner, "pk", learner),
             AttemptState.SUBMITTED,
@@ -216,11 +220,9 @@ def _final_quiz_passes(*, learner, enrolments: list, request=None) -> dict:
         ],
     )
     by_key = defaultdict(list)
-    for attempt in attempts:
-        by_key[translations[attempt.quiz_id]].append(
-            SubmittedAttempt(
-                attempt.pk, attempt.submitted_at, attempt.score_percent, attempt.passed
-            )
+    for pk, quiz_id, submitted_at, score_percent, passed in rows:
+        by_key[translations[quiz_id]].append(
+            SubmittedAttempt(pk, submitted_at, score_percent, passed)
         )
     result = {}
     for enrolment in enrolments:
@@ -362,8 +364,8 @@ def enrolment_and_done_keys(*, learner, course) -> tuple[object | None, frozense
     Raw SQL on purpose: this runs on every course and lesson page a learner
     opens, and the ORM spends twenty times longer building the equivalent
     queries than the database spends running them (see docs/PERFORMANCE.md).
-    Table and column names come from the models, ``Enrolment.objects.raw``
-    converts the values, and ``tests/courses/test_performance.py`` checks the
+    Table and column names come from the models, ``lms.sql`` converts the
+    values as the ORM would, and ``tests/courses/test_performance.py`` checks the
     answer against ``progress_for_enrolments``.
     """
     from courses.models import Enrolment
@@ -371,22 +373,20 @@ def enrolment_and_done_keys(*, learner, course) -> tuple[object | None, frozense
     if learner is None or not learner.is_authenticated:
         return None, frozenset()
     key_field = Page._meta.get_field("translation_key")
-    rows = list(
-        Enrolment.objects.raw(
-            _enrolment_and_done_sql(),
-            [
-                learner.pk,
-                key_field.get_db_prep_value(course.translation_key, connection),
-            ],
-        )
+    rows = fetch_instances(
+        Enrolment,
+        [field.attname for field in Enrolment._meta.concrete_fields],
+        _enrolment_and_done_sql(),
+        [learner.pk, key_field.get_db_prep_value(course.translation_key, connection)],
     )
     if not rows:
         return None, frozenset()
-    enrolment = rows[0]
+    enrolment, (current_completion_id, _) = rows[0]
+    enrolment.current_completion_id = current_completion_id
     done = frozenset(
-        key_field.to_python(row.done_key)
-        for row in rows
-        if row.pk == enrolment.pk and row.done_key is not None
+        key_field.to_python(done_key)
+        for row, (_, done_key) in rows
+        if row.pk == enrolment.pk and done_key is not None
     )
     return enrolment, done
 

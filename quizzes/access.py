@@ -7,6 +7,11 @@ importing courses:
   default: any authenticated, active user may take a live quiz.
 * ``RELAIS_QUIZ_RETURN_LINK``: a callable ``(quiz, request) -> (url, label)
   | None`` for the result page's "back to the course" link; default: none.
+* ``RELAIS_QUIZ_CONTENT_VERSION``: a callable ``(request) -> int`` that
+  changes whenever content a question's HTML may show (rich-text links to
+  pages, documents, images) changes; it keys the render cache of attempt
+  pages (``quizzes.templatetags.quiz_questions``). Default: none, and the
+  questions are rendered on every request.
 """
 
 from django.conf import settings
@@ -32,3 +37,10 @@ def return_link(quiz, request) -> tuple[str, str] | None:
     if not path:
         return None
     return import_string(path)(quiz, request)
+
+
+def content_version(request) -> int | None:
+    path = getattr(settings, "RELAIS_QUIZ_CONTENT_VERSION", None)
+    if not path:
+        return None
+    return import_string(path)(request)

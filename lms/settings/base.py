@@ -108,7 +108,12 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "600")),
-        conn_health_checks=True,
+        # Off by default, as in Django: on PostgreSQL a health check is one
+        # more round trip ("SELECT 1") at the start of every request. Without
+        # it, a connection broken by a database restart fails one request and
+        # is then dropped (Django closes connections that errored).
+        conn_health_checks=os.environ.get("CONN_HEALTH_CHECKS", "").lower()
+        in ("1", "true", "yes"),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -244,6 +249,7 @@ LOGGING = {
 # page links back to (quizzes knows nothing of courses).
 RELAIS_QUIZ_ACCESS_POLICY = "courses.access.can_take_quiz"
 RELAIS_QUIZ_RETURN_LINK = "courses.access.quiz_return_link"
+RELAIS_QUIZ_CONTENT_VERSION = "courses.caching.content_version"
 
 # Teams, assignments and manager reports (lms.teams, lms.reports).
 INSTALLED_APPS += ["lms.teams", "lms.reports"]

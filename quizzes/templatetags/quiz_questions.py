@@ -7,7 +7,9 @@ was shown and answered, and whatever review is revealed), on whether it can
 be checked, on the language and on the content version (rich text links), so
 it is cached under a digest of exactly those, per attempt: a question is
 rendered again only when something it shows changed. Nothing else from the
-request reaches the template (``courses.caching`` explains the versions).
+request reaches the template. The content version comes from the
+``RELAIS_QUIZ_CONTENT_VERSION`` hook (``quizzes.access``); without one,
+nothing is cached.
 """
 
 import hashlib
@@ -19,7 +21,7 @@ from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from courses.caching import cache_key, content_version
+from quizzes import access
 
 register = template.Library()
 
@@ -40,18 +42,13 @@ def attempt_questions(context, attempt, questions, *, checkable=False):
 
     One ``get_many`` for all of them; only the missing ones are rendered.
     """
-    version, language = content_version(context.get("request")), get_language()
+    version, language = access.content_version(context.get("request")), get_language()
     keys = {
-        cache_key(
-            "quiz-question",
-            attempt.pk,
-            version,
-            language,
-            _digest(question, checkable),
-        ): question
+        f"relais:quiz-question:{attempt.pk}:{version}:{language}:"
+        f"{_digest(question, checkable)}": question
         for question in questions
     }
-    found = cache.get_many(list(keys))
+    found = cache.get_many(list(keys)) if version is not None else {}
     missing = {}
     item = get_template(ITEM_TEMPLATE)
     for key, question in keys.items():
@@ -60,6 +57,6 @@ def attempt_questions(context, attempt, questions, *, checkable=False):
             found[key] = missing[key] = item.render(
                 {"q": question, "checkable": checkable}
             )
-    if missing:
+    if missing and version is not None:
         cache.set_many(missing, TIMEOUT)
     return mark_safe("".join(found[key] for key in keys))

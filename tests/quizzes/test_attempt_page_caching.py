@@ -115,3 +115,18 @@ def test_a_json_save_of_someone_elses_attempt_is_a_404(client, quiz, learner):
     client.force_login(UserFactory(username="intrus"))
     response = client.post(attempt_url(attempt), attempt_post(attempt, []), **JSON)
     assert response.status_code == 404
+
+
+def test_without_a_content_version_hook_questions_are_rendered_every_time(
+    settings, learner_client, quiz, learner
+):
+    from django.core.cache import cache
+
+    settings.RELAIS_QUIZ_CONTENT_VERSION = None
+    attempt = services.attempt_start(quiz=quiz, learner=learner)
+    page = learner_client.get(attempt_url(attempt)).content.decode()
+    assert page.count('name="slots"') == len(rows_of(attempt))
+    cached_questions = [
+        key for key in cache._cache if ":relais:quiz-question:" in key
+    ]  # the local-memory cache's store
+    assert cached_questions == []

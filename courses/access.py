@@ -51,7 +51,7 @@ def _course_keys_using_quiz(quiz) -> set:
     return keys
 
 
-def _course_ids_using_quiz(quiz) -> list:
+def _course_ids_using_quiz(quiz, request=None) -> list:
     """Ids of every course page (all translations) that uses ``quiz``.
 
     Cached per content version (``courses.caching``): quizzes and pages bump it.
@@ -66,11 +66,11 @@ def _course_ids_using_quiz(quiz) -> list:
             )
         )
 
-    key = cache_key("quiz-courses", content_version(), quiz.translation_key)
+    key = cache_key("quiz-courses", content_version(request), quiz.translation_key)
     return cached(key, load)
 
 
-def can_take_quiz(user, quiz) -> bool:
+def can_take_quiz(user, quiz, request=None) -> bool:
     """Only learners enrolled in a course that uses the quiz may take it.
 
     One query when the courses using the quiz are cached, which they are per
@@ -80,7 +80,7 @@ def can_take_quiz(user, quiz) -> bool:
 
     if user is None or not user.is_authenticated:
         return False
-    course_ids = _course_ids_using_quiz(quiz)
+    course_ids = _course_ids_using_quiz(quiz, request)
     return (
         bool(course_ids)
         and Enrolment.objects.filter(learner=user, course_id__in=course_ids).exists()

@@ -8,9 +8,11 @@ language neither resets attempts nor hides a pass.
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import QuerySet, prefetch_related_objects
 from django.utils import timezone
 
+from quizzes import access
 from quizzes.models import (
     DEADLINE_GRACE,
     AttemptQuestion,
@@ -32,6 +34,28 @@ def live_quizzes() -> QuerySet:
 def learner_attempts(*, learner) -> QuerySet:
     """Every attempt of one learner; views look attempts up through this only."""
     return QuizAttempt.objects.filter(learner=learner).select_related("quiz")
+
+
+def learner_attempt(*, learner, attempt_id, request=None) -> QuizAttempt | None:
+    """One of the learner's attempts, with its quiz; None if not theirs.
+
+    With ``request`` and a content-version hook (``quizzes.access``), the quiz
+    comes from the cache, keyed by the content version read at the start of
+    the request (any quiz change bumps it): one query instead of a join that
+    builds thirty quiz columns on every save and page of an attempt.
+    """
+    version = access.content_version(request) if request is not None else None
+    if version is None:
+        return learner_attempts(learner=learner).filter(pk=attempt_id).first()
+    attempt = QuizAttempt.objects.filter(learner=learner, pk=attempt_id).first()
+    if attempt is not None:
+        key = f"relais:quiz:{attempt.quiz_id}:{version}"
+        quiz = cache.get(key)
+        if quiz is None:
+            quiz = Quiz.objects.get(pk=attempt.quiz_id)
+            cache.set(key, quiz, 24 * 60 * 60)
+        attempt.quiz = quiz
+    return attempt
 
 
 def quiz_attempts_for_learner(*, quiz: Quiz, learner) -> QuerySet:
@@ -206,6 +230,7 @@ __all__ = [
     "QuizStartSummary",
     "attempt_questions",
     "attempt_questions_for_form",
+    "learner_attempt",
     "expired_attempts",
     "learner_attempts",
     "live_quizzes",

@@ -15,7 +15,7 @@ with the status the page would have had.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseNotAllowed, JsonResponse
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -39,15 +39,18 @@ POST_TOO_LARGE = _("Too much data was sent, so nothing was saved.")
 
 def _live_quiz(request, quiz_id):
     quiz = get_object_or_404(selectors.live_quizzes(), pk=quiz_id)
-    if not access.can_take_quiz(request.user, quiz):
+    if not access.can_take_quiz(request.user, quiz, request=request):
         raise PermissionDenied(NO_ACCESS)
     return quiz
 
 
 def _learner_attempt(request, attempt_id):
-    return get_object_or_404(
-        selectors.learner_attempts(learner=request.user), pk=attempt_id
+    attempt = selectors.learner_attempt(
+        learner=request.user, attempt_id=attempt_id, request=request
     )
+    if attempt is None:
+        raise Http404
+    return attempt
 
 
 def _method_not_allowed(request, allowed):
@@ -107,7 +110,7 @@ def attempt_page(request, attempt_id):
         return response
     if response := _closed_redirect(request, attempt):
         return response
-    if not access.can_take_quiz(request.user, attempt.quiz):
+    if not access.can_take_quiz(request.user, attempt.quiz, request=request):
         raise PermissionDenied(NO_ACCESS)
     if request.method == "POST":
         return _save_page(request, attempt)

@@ -130,3 +130,35 @@ def test_without_a_content_version_hook_questions_are_rendered_every_time(
         key for key in cache._cache if ":relais:quiz-question:" in key
     ]  # the local-memory cache's store
     assert cached_questions == []
+
+
+def test_a_warm_attempt_page_reads_the_quiz_from_the_cache(
+    learner_client, quiz, learner, django_assert_max_num_queries
+):
+    attempt = services.attempt_start(quiz=quiz, learner=learner)
+    learner_client.get(attempt_url(attempt))
+    # user (with the editor check), content version, attempt, its questions
+    with django_assert_max_num_queries(4):
+        assert learner_client.get(attempt_url(attempt)).status_code == 200
+
+
+def test_a_changed_quiz_shows_on_the_next_attempt_page(learner_client, quiz, learner):
+    attempt = services.attempt_start(quiz=quiz, learner=learner)
+    assert (
+        "Quiz de confidentialité"
+        in learner_client.get(attempt_url(attempt)).content.decode()
+    )
+    quiz.title = "Quiz : vos paramètres de confidentialité"
+    quiz.save()
+    page = learner_client.get(attempt_url(attempt)).content.decode()
+    assert "Quiz : vos paramètres de confidentialité" in page
+
+
+def test_the_cached_quiz_never_opens_someone_elses_attempt(client, quiz, learner):
+    other = UserFactory(username="voisine")
+    mine = services.attempt_start(quiz=quiz, learner=learner)
+    client.force_login(learner)
+    assert client.get(attempt_url(mine)).status_code == 200  # quiz now cached
+    client.force_login(other)
+    assert client.get(attempt_url(mine)).status_code == 404
+    assert client.post(attempt_url(mine), {"sequence": 0}).status_code == 404

@@ -103,7 +103,7 @@ def test_drafts_are_404_and_the_access_policy_can_refuse(learner_client, setting
     assert NO_ACCESS  # the message shown on the 403 page
 
 
-def nobody(user, quiz):
+def nobody(user, quiz, request=None):
     return False
 
 

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from django.db import connection
+from django.db import connection, router
 from django.db.models import Q
 from wagtail.models import Page
 
 from courses.caching import cache_key, cached, content_version, is_preview
-from lms.sql import fetch_instances, fetch_rows, select_columns
+from lms.sql import fetch_rows, select_columns
 
 # Certificates expiring within this many days are shown to the learner, who
 # may then start recertifying.
@@ -373,20 +373,25 @@ def enrolment_and_done_keys(*, learner, course) -> tuple[object | None, frozense
     if learner is None or not learner.is_authenticated:
         return None, frozenset()
     key_field = Page._meta.get_field("translation_key")
-    rows = fetch_instances(
+    attnames = [field.attname for field in Enrolment._meta.concrete_fields]
+    rows = fetch_rows(
         Enrolment,
-        [field.attname for field in Enrolment._meta.concrete_fields],
+        attnames,
         _enrolment_and_done_sql(),
         [learner.pk, key_field.get_db_prep_value(course.translation_key, connection)],
     )
     if not rows:
         return None, frozenset()
-    enrolment, (current_completion_id, _) = rows[0]
-    enrolment.current_completion_id = current_completion_id
+    # One row per lesson done: the enrolment is built once, from the first.
+    count = len(attnames)
+    enrolment = Enrolment.from_db(
+        router.db_for_read(Enrolment), attnames, rows[0][:count]
+    )
+    enrolment.current_completion_id = rows[0][count]
     done = frozenset(
-        key_field.to_python(done_key)
-        for row, (_, done_key) in rows
-        if row.pk == enrolment.pk and done_key is not None
+        key_field.to_python(row[count + 1])
+        for row in rows
+        if row[0] == enrolment.pk and row[count + 1] is not None
     )
     return enrolment, done
 

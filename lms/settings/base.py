@@ -125,6 +125,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Server-side binding lets psycopg prepare a query after it ran five times
+    # on a connection, so PostgreSQL plans the queries every page repeats (the
+    # user, the content version, progress) once per connection instead of on
+    # every request. Set DB_SERVER_SIDE_BINDING=false behind a PgBouncer in
+    # transaction mode without prepared-statement support.
+    if os.environ.get("DB_SERVER_SIDE_BINDING", "true").lower() not in (
+        "0",
+        "false",
+        "no",
+    ):
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            server_side_binding=True, prepare_threshold=5
+        )
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

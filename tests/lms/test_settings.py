@@ -74,3 +74,33 @@ def test_migrations_are_complete():
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, "{'server_side_binding': True, 'prepare_threshold': 5} False"),
+        (
+            {"DB_SERVER_SIDE_BINDING": "false", "CONN_HEALTH_CHECKS": "true"},
+            "{} True",
+        ),
+    ],
+    ids=["default", "pgbouncer-and-health-checks"],
+)
+def test_postgresql_prepares_repeated_queries_unless_told_not_to(env, expected):
+    code = (
+        "from django.conf import settings; db = settings.DATABASES['default'];"
+        "print(db.get('OPTIONS', {}), db['CONN_HEALTH_CHECKS'])"
+    )
+    result = _run(
+        ["-c", f"import django; django.setup(); {code}"],
+        {
+            **DEPLOY_ENV,
+            "DATABASE_URL": "postgres://relais@db.internal:5432/relais",
+            "DB_SERVER_SIDE_BINDING": "",
+            "CONN_HEALTH_CHECKS": "",
+            **env,
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected

@@ -6,6 +6,7 @@ language neither resets attempts nor hides a pass.
 """
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -189,9 +190,14 @@ def quiz_questions_for_attempt(*, quiz: Quiz) -> list[Question]:
     return [questions[pk] for pk in ids if pk in questions]
 
 
-def attempt_questions(*, attempt: QuizAttempt) -> list[AttemptQuestion]:
-    """The attempt's questions in the order served, in one query."""
-    return list(attempt.attempt_questions.order_by("slot"))
+def attempt_questions(
+    *, attempt: QuizAttempt, slots: Iterable[int] | None = None
+) -> list[AttemptQuestion]:
+    """The attempt's questions in the order served (only ``slots``), in one query."""
+    rows = attempt.attempt_questions.order_by("slot")
+    if slots is not None:
+        rows = rows.filter(slot__in=list(slots))
+    return list(rows)
 
 
 def attempt_questions_for_form(*, attempt: QuizAttempt) -> list[AttemptQuestion]:

@@ -241,7 +241,7 @@ def attempt_check_question(
     if attempt.is_past_grace(now):
         return _finalize(attempt, now=now, timed_out=True, user=None)
     _check_sequence(attempt, sequence)
-    rows = _apply_responses(attempt, responses, now=now)
+    rows = _apply_responses(attempt, responses, now=now, also=[slot])
     row = next((row for row in rows if row.slot == _as_slot(slot)), None)
     if row is None:
         raise ResponsesRejected({slot: UNKNOWN_QUESTION})
@@ -260,9 +260,14 @@ def attempt_check_question(
 
 
 def _apply_responses(
-    attempt: QuizAttempt, responses: Mapping, *, now
+    attempt: QuizAttempt, responses: Mapping, *, now, also=()
 ) -> list[AttemptQuestion]:
-    """Validate every answer first, then store those that changed."""
+    """Validate every answer first, then store those that changed.
+
+    Returns the rows of the slots answered (and of the slots in ``also``):
+    only those are read, snapshots included, so a save of one answer on a
+    long quiz reads one row.
+    """
     if not isinstance(responses, Mapping):
         raise ResponsesRejected(message=RESPONSES_MALFORMED)
     try:
@@ -272,7 +277,11 @@ def _apply_responses(
     if size > MAX_RESPONSES_BYTES:
         raise ResponsesRejected(message=RESPONSES_TOO_LARGE)
 
-    rows = selectors.attempt_questions(attempt=attempt)
+    slots = {_as_slot(raw_slot) for raw_slot in [*responses, *also]} - {None}
+    # Past a page's worth of slots, read them all (no huge IN list).
+    rows = selectors.attempt_questions(
+        attempt=attempt, slots=slots if len(slots) <= 200 else None
+    )
     by_slot = {row.slot: row for row in rows}
     errors, changed = {}, []
     for raw_slot, raw in responses.items():

@@ -214,6 +214,34 @@ def test_bad_answers_are_refused_and_nothing_is_saved(
     assert QuizAttempt.objects.get().sequence == 0
 
 
+def test_many_unknown_slots_are_refused_one_by_one(quiz, learner):
+    attempt = services.attempt_start(quiz=quiz, learner=learner)
+    responses = dict.fromkeys(range(100, 1100), "x")
+    with pytest.raises(ResponsesRejected) as error:
+        services.attempt_save(attempt=attempt, responses=responses, sequence=0)
+    assert len(error.value.errors) == 1000
+    assert set(error.value.errors.values()) == {UNKNOWN_QUESTION}
+    assert QuizAttempt.objects.get().sequence == 0
+
+
+def test_saving_one_answer_reads_only_its_question(quiz, learner):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    attempt = services.attempt_start(quiz=quiz, learner=learner)
+    with CaptureQueriesContext(connection) as ctx:
+        services.attempt_save(attempt=attempt, responses={5: "20"}, sequence=0)
+    reads = [
+        q["sql"]
+        for q in ctx.captured_queries
+        if q["sql"].startswith("SELECT") and "quizzes_attemptquestion" in q["sql"]
+    ]
+    assert len(reads) == 1 and " IN (" in reads[0]  # its slot only
+    rows = {row.slot: row for row in rows_of(attempt)}
+    assert rows[5].response == "20"
+    assert [slot for slot, row in rows.items() if row.response is not None] == [5]
+
+
 def test_oversized_payload_is_refused(quiz, learner):
     attempt = services.attempt_start(quiz=quiz, learner=learner)
     with pytest.raises(ResponsesRejected) as error:

@@ -10,9 +10,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import QuerySet, prefetch_related_objects
 from django.utils import timezone
 
+from lms.sql import fetch_instances, select_columns
 from quizzes import access
 from quizzes.models import (
     DEADLINE_GRACE,
@@ -47,16 +49,46 @@ def learner_attempt(*, learner, attempt_id, request=None) -> QuizAttempt | None:
     """
     version = access.content_version(request) if request is not None else None
     if version is None:
-        return learner_attempts(learner=learner).filter(pk=attempt_id).first()
-    attempt = QuizAttempt.objects.filter(learner=learner, pk=attempt_id).first()
+        attempt = learner_attempts(learner=learner).filter(pk=attempt_id).first()
+    else:
+        attempt = _attempt_row(learner=learner, attempt_id=attempt_id)
+        if attempt is not None:
+            key = f"relais:quiz:{attempt.quiz_id}:{version}"
+            quiz = cache.get(key)
+            if quiz is None:
+                quiz = Quiz.objects.get(pk=attempt.quiz_id)
+                cache.set(key, quiz, 24 * 60 * 60)
+            attempt.quiz = quiz
     if attempt is not None:
-        key = f"relais:quiz:{attempt.quiz_id}:{version}"
-        quiz = cache.get(key)
-        if quiz is None:
-            quiz = Quiz.objects.get(pk=attempt.quiz_id)
-            cache.set(key, quiz, 24 * 60 * 60)
-        attempt.quiz = quiz
+        attempt.learner = learner  # it was looked up among theirs
     return attempt
+
+
+def _attempt_row(*, learner, attempt_id) -> QuizAttempt | None:
+    """The attempt row if it is the learner's, read with a plain cursor.
+
+    Every save and page of an attempt starts here; ``lms.sql`` converts the
+    columns as the ORM would, without building the query each time.
+    """
+    try:
+        attempt_id = int(attempt_id)
+    except (TypeError, ValueError):
+        return None
+    if not 0 < attempt_id < 2**63:  # beyond any id (and any bigint column)
+        return None
+    meta = QuizAttempt._meta
+    names = [field.attname for field in meta.concrete_fields]
+    quote = connection.ops.quote_name
+    found = fetch_instances(
+        QuizAttempt,
+        names,
+        f"SELECT {select_columns(QuizAttempt, names)} "
+        f"FROM {quote(meta.db_table)} t "
+        f"WHERE t.{quote(meta.pk.column)} = %s "
+        f"AND t.{quote(meta.get_field('learner').column)} = %s",
+        [attempt_id, learner.pk],
+    )
+    return found[0][0] if found else None
 
 
 def quiz_attempts_for_learner(*, quiz: Quiz, learner) -> QuerySet:
@@ -200,19 +232,32 @@ def attempt_questions(
     return list(rows)
 
 
-def attempt_questions_for_form(*, attempt: QuizAttempt) -> list[AttemptQuestion]:
+def attempt_questions_for_form(
+    *, attempt: QuizAttempt, slots: Iterable | None = None
+) -> list[AttemptQuestion]:
     """The attempt's questions with only what reading a posted page needs.
 
     Slots, types and presentations (``quizzes.forms.read_responses``): the
     snapshots, the heaviest columns, stay in the database. Anything else read
     from these rows would cost a query per row, so use ``attempt_questions``
-    for displays and services.
+    for displays and services. ``slots`` (the page's listed slots, as posted)
+    narrows the read to them; values that are not slot numbers are left out,
+    which ``read_responses`` reports as unknown questions.
     """
-    return list(
-        attempt.attempt_questions.order_by("slot").only(
-            "id", "attempt_id", "slot", "question_type", "presentation"
-        )
+    rows = attempt.attempt_questions.order_by("slot").only(
+        "id", "attempt_id", "slot", "question_type", "presentation"
     )
+    if slots is not None:
+        numbers = set()
+        for slot in slots:
+            try:
+                numbers.add(int(slot))
+            except (TypeError, ValueError):
+                continue
+        if len(numbers) > 200:  # no huge IN list: read them all
+            return list(rows)
+        rows = rows.filter(slot__in=numbers)
+    return list(rows)
 
 
 def quiz_attempts_for_admin(*, quiz: Quiz) -> QuerySet:

@@ -150,7 +150,9 @@ def _save_page(request, attempt):
             message=POST_TOO_LARGE,
         )
     page = _page_number(request.POST)
-    rows = selectors.attempt_questions_for_form(attempt=attempt)
+    rows = selectors.attempt_questions_for_form(
+        attempt=attempt, slots=request.POST.getlist("slots")
+    )
     sequence, check = request.POST.get("sequence"), request.POST.get("check")
     try:
         responses = read_responses(rows=rows, data=request.POST)

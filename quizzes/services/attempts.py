@@ -307,7 +307,13 @@ def _apply_responses(
         raise ResponsesRejected(errors)
     for row in changed:
         _clean_row(row)
-    AttemptQuestion.objects.bulk_update(changed, ["response", "answered_at"])
+    if len(changed) == 1:  # the usual autosave: a plain UPDATE, not CASE WHEN
+        row = changed[0]
+        AttemptQuestion.objects.filter(pk=row.pk).update(
+            response=row.response, answered_at=row.answered_at
+        )
+    else:
+        AttemptQuestion.objects.bulk_update(changed, ["response", "answered_at"])
     return rows
 
 
@@ -524,11 +530,22 @@ def _lock_learner(learner) -> None:
 
 
 def _lock_attempt(attempt: QuizAttempt) -> QuizAttempt:
-    return (
-        QuizAttempt.objects.select_for_update(of=("self",))
-        .select_related("quiz", "learner")
-        .get(pk=attempt.pk)
-    )
+    """The attempt re-read under a row lock, with the quiz and learner it had.
+
+    An attempt's quiz and learner never change, so those already loaded are
+    kept rather than joined again (the quiz may come from the render cache);
+    the ones not loaded are read with the lock.
+    """
+    related = [
+        name
+        for name in ("quiz", "learner")
+        if not QuizAttempt._meta.get_field(name).is_cached(attempt)
+    ]
+    query = QuizAttempt.objects.select_for_update(of=("self",))
+    locked = (query.select_related(*related) if related else query).get(pk=attempt.pk)
+    for name in {"quiz", "learner"} - set(related):
+        setattr(locked, name, getattr(attempt, name))
+    return locked
 
 
 def _clean_row(row: AttemptQuestion) -> None:

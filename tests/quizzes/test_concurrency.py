@@ -10,7 +10,13 @@ from quizzes import selectors, services
 from quizzes.models import QuizAttempt
 from quizzes.services import MaxAttemptsReached, OutOfSequence
 
-pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.postgres_only,
+    # Like every transactional test here: without serialized_rollback, the
+    # flush after each test re-creates content types that the next
+    # serialized_rollback test then inserts again (a duplicate-key error).
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def run_together(task, count=2):

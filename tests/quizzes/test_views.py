@@ -80,6 +80,12 @@ def test_another_learners_attempt_is_a_404_by_any_url_and_method(
     assert QuizAttempt.objects.get().is_in_progress and attempt.sequence == 0
 
 
+@pytest.mark.parametrize("attempt_id", [0, 10**6, 2**63, 10**30])
+def test_attempt_ids_that_do_not_exist_are_404(learner_client, attempt_id):
+    url = reverse("quizzes:attempt", kwargs={"attempt_id": attempt_id})
+    assert learner_client.get(url).status_code == 404
+
+
 def test_unsupported_methods_on_your_own_attempt_are_405(learner_client, quiz, learner):
     attempt = services.attempt_start(quiz=quiz, learner=learner)
     assert learner_client.delete(attempt_url(attempt)).status_code == 405
@@ -216,9 +222,18 @@ def _foreign_choice():
         (lambda data: data.update(q1=_foreign_choice()), RESPONSE_UNKNOWN_OPTION),
         (lambda data: data.update(q99="x"), UNEXPECTED_FIELDS),
         (lambda data: data.__setitem__("slots", [*data["slots"], "99"]), None),
+        (lambda data: data.__setitem__("slots", [*data["slots"], "9" * 12]), None),
+        (lambda data: data.__setitem__("slots", [*data["slots"], "un"]), None),
         (lambda data: data.update(q5="vingt"), NUMERIC_INVALID),
     ],
-    ids=["foreign-choice", "unknown-field", "unknown-slot", "numeric-junk"],
+    ids=[
+        "foreign-choice",
+        "unknown-field",
+        "unknown-slot",
+        "out-of-range-slot",
+        "not-a-slot",
+        "numeric-junk",
+    ],
 )
 def test_bad_posts_answer_400_and_save_nothing(
     learner_client, quiz, learner, tamper, message

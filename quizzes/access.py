@@ -11,7 +11,7 @@ importing courses:
 * ``RELAIS_QUIZ_CONTENT_VERSION``: a callable ``(request) -> int`` that
   changes whenever content a question's HTML may show (rich-text links to
   pages, documents, images) changes; it keys the render cache of attempt
-  pages (``quizzes.templatetags.quiz_questions``). Default: none, and the
+  pages (``quizzes.rendering``). Default: none, and the
   questions are rendered on every request.
 """
 

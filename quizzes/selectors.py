@@ -232,6 +232,44 @@ def attempt_questions(
     return list(rows)
 
 
+# What an attempt page needs of each question on every view: its state. The
+# prompt and choices as served (snapshot, presentation) never change for a row.
+STATE_FIELDS = (
+    "id",
+    "attempt_id",
+    "slot",
+    "question_type",
+    "max_points",
+    "response",
+    "checked_at",
+    "fraction",
+    "points",
+    "feedback",
+)
+
+
+def attempt_question_states(*, attempt: QuizAttempt) -> list[AttemptQuestion]:
+    """The attempt's questions with only their state columns, in slot order.
+
+    For the attempt page (``quizzes.rendering``): the snapshots and
+    presentations, the heavy JSON columns, are read only for the questions
+    whose HTML is not cached. The other columns are deferred: read them from
+    ``attempt_questions`` rows instead (each would cost a query per row here).
+    """
+    meta = AttemptQuestion._meta
+    quote = connection.ops.quote_name
+    found = fetch_instances(
+        AttemptQuestion,
+        STATE_FIELDS,
+        f"SELECT {select_columns(AttemptQuestion, STATE_FIELDS)} "
+        f"FROM {quote(meta.db_table)} t "
+        f"WHERE t.{quote(meta.get_field('attempt').column)} = %s "
+        f"ORDER BY t.{quote(meta.get_field('slot').column)}",
+        [attempt.pk],
+    )
+    return [row for row, _extra in found]
+
+
 def attempt_questions_for_form(
     *, attempt: QuizAttempt, slots: Iterable | None = None
 ) -> list[AttemptQuestion]:
@@ -281,6 +319,7 @@ __all__ = [
     "QuizStartSummary",
     "attempt_questions",
     "attempt_questions_for_form",
+    "attempt_question_states",
     "learner_attempt",
     "expired_attempts",
     "learner_attempts",

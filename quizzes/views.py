@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from quizzes import access, display, selectors, services
+from quizzes import access, display, rendering, selectors, services
 from quizzes.forms import MAX_ATTEMPT_POST_BYTES, read_responses
 from quizzes.services import (
     AttemptClosed,
@@ -237,21 +237,25 @@ def _render_attempt(
     attempt,
     *,
     page=1,
-    rows=None,
     status=200,
     message="",
     errors=None,
     posted=None,
 ):
-    rows = rows if rows is not None else selectors.attempt_questions(attempt=attempt)
+    rows = selectors.attempt_question_states(attempt=attempt)
     page_count = len(rows) if attempt.quiz.asks_one_per_page else 1
     page = min(page, max(page_count, 1))
     shown = rows[page - 1 : page] if attempt.quiz.asks_one_per_page else rows
     context = {
         "attempt": attempt,
         "quiz": attempt.quiz,
-        "questions": display.attempt_displays(
-            attempt, shown, errors=errors, posted=posted
+        "questions_html": rendering.attempt_questions_html(
+            request,
+            attempt,
+            shown,
+            checkable=attempt.quiz.gives_feedback_per_question,
+            errors=errors,
+            posted=posted,
         ),
         "navigation": rows if attempt.quiz.asks_one_per_page else [],
         "page": page,

@@ -1,14 +1,14 @@
 """The attempt page's cached questions, and saves answered with JSON.
 
-Each question's HTML is cached under a digest of what it shows, per attempt
-(``{% attempt_questions %}``); a save posted with ``Accept: application/json``
+Each question's HTML is cached under a digest of its state, per attempt row
+(``quizzes.rendering``); a save posted with ``Accept: application/json``
 goes through the same checks as the form and answers with the new sequence.
 """
 
 import pytest
 from django.urls import reverse
 
-from quizzes import selectors, services
+from quizzes import rendering, selectors, services
 from quizzes.services import OUT_OF_SEQUENCE
 from tests.factories import UserFactory
 
@@ -162,3 +162,77 @@ def test_the_cached_quiz_never_opens_someone_elses_attempt(client, quiz, learner
     client.force_login(other)
     assert client.get(attempt_url(mine)).status_code == 404
     assert client.post(attempt_url(mine), {"sequence": 0}).status_code == 404
+
+
+def _questions_read_in_full(queries) -> list[str]:
+    return [
+        q["sql"]
+        for q in queries
+        if "quizzes_attemptquestion" in q["sql"] and "snapshot" in q["sql"]
+    ]
+
+
+def test_a_warm_page_reads_no_snapshot_and_a_save_rerenders_one_question(
+    learner_client, quiz, learner
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    attempt = services.attempt_start(quiz=quiz, learner=learner)
+    learner_client.get(attempt_url(attempt))
+    with CaptureQueriesContext(connection) as warm:
+        learner_client.get(attempt_url(attempt))
+    assert _questions_read_in_full(warm.captured_queries) == []
+
+    numeric = next(r for r in rows_of(attempt) if r.question_type == "numeric")
+    services.attempt_save(
+        attempt=attempt, responses={numeric.slot: "20"}, sequence=attempt.sequence
+    )
+    with CaptureQueriesContext(connection) as after_save:
+        page = learner_client.get(attempt_url(attempt)).content.decode()
+    (full_read,) = _questions_read_in_full(after_save.captured_queries)
+    assert " IN (" in full_read  # only the question whose state changed
+    assert f'name="q{numeric.slot}"' in page and 'value="20"' in page
+
+
+def test_a_question_cached_mid_save_is_keyed_by_the_state_it_shows(rf, quiz, learner):
+    """Had a save landed between the state read and the full read, the HTML
+    is stored under the new state's key, never under the stale one."""
+    attempt = services.attempt_start(quiz=quiz, learner=learner)
+    true_false = next(r for r in rows_of(attempt) if r.question_type == "true_false")
+    stale = selectors.attempt_question_states(attempt=attempt)
+    services.attempt_save(
+        attempt=attempt, responses={true_false.slot: True}, sequence=0
+    )
+    request = rf.get("/")
+    html = rendering.attempt_questions_html(request, attempt, stale)
+    assert html.count(" checked") == 1  # the answer as stored now
+
+    services.attempt_save(
+        attempt=attempt, responses={true_false.slot: None}, sequence=1
+    )
+    fresh = selectors.attempt_question_states(attempt=attempt)
+    assert (
+        rendering.attempt_questions_html(request, attempt, fresh).count(" checked") == 0
+    )
+
+
+def test_checking_an_answer_already_saved_locks_it_on_the_next_view(
+    learner_client, learner
+):
+    from quizzes.models import FeedbackPolicy
+    from tests.factories import QuizFactory
+
+    quiz = QuizFactory(questions=2, feedback_policy=FeedbackPolicy.AFTER_EACH)
+    attempt = services.attempt_start(quiz=quiz, learner=learner)
+    row = rows_of(attempt)[0]
+    key = key_responses([row])
+    services.attempt_save(attempt=attempt, responses=key, sequence=0)
+    page = learner_client.get(attempt_url(attempt)).content.decode()
+    assert page.count('name="slots"') == 2  # cached: answered, not checked
+    # The same answer, now checked: only the lock and the marks change.
+    services.attempt_check_question(
+        attempt=attempt, slot=row.slot, responses={}, sequence=1
+    )
+    page = learner_client.get(attempt_url(attempt)).content.decode()
+    assert page.count('name="slots"') == 1  # the checked one is locked

@@ -8,6 +8,10 @@ of each request together with that one answer, in the same single indexed
 query, and ``may_access_admin`` reads it. Both are fresh on every request:
 granting or revoking the permission or a group, deactivating an account or
 changing a password takes effect at once.
+
+The same query also reads the content version that keys the render caches
+of learner pages (``courses.caching.content_version_sql``), which those
+pages would otherwise read with a query of their own on every request.
 """
 
 from functools import cache
@@ -18,6 +22,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import connection
 
+from courses.caching import carry_content_version, content_version_sql
 from lms.sql import fetch_instances, select_columns
 
 # Set on users loaded by ``ModelBackend.get_user``.
@@ -74,13 +79,14 @@ def may_access_admin(user) -> bool:
 
 @cache
 def _user_sql() -> tuple[str, tuple[str, ...]]:
-    """The user row by primary key plus the access_admin ``EXISTS``; attnames."""
+    """The user row by primary key, the access_admin ``EXISTS`` and the
+    content version of the render caches (``courses.caching``); attnames."""
     model = get_user_model()
     quote = connection.ops.quote_name
     attnames = tuple(field.attname for field in model._meta.concrete_fields)
     sql = (
         f"SELECT {select_columns(model, attnames, 'u')}, "
-        f"EXISTS({_access_admin_sql()}) "
+        f"EXISTS({_access_admin_sql()}), {content_version_sql()} "
         f"FROM {quote(model._meta.db_table)} u "
         f"WHERE u.{quote(model._meta.pk.column)} = %s"
     )
@@ -110,6 +116,7 @@ class ModelBackend(backends.ModelBackend):
         found = fetch_instances(model, attnames, sql, [pk, pk, pk])
         if not found:
             return None
-        user, (may_access,) = found[0]
+        user, (may_access, version) = found[0]
         setattr(user, _ADMIN_ATTR, bool(may_access))
+        carry_content_version(user, version)
         return user if self.user_can_authenticate(user) else None

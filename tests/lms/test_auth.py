@@ -114,3 +114,55 @@ def test_logging_in_with_the_form_uses_this_backend(client):
     assert response.status_code == 302
     assert client.session["_auth_user_backend"] == "lms.auth.ModelBackend"
     assert client.get(reverse("courses:dashboard")).status_code == 200
+
+
+def test_the_content_version_comes_with_the_user_once_per_load(rf):
+    from courses.caching import bump_content_version, content_version
+
+    user = UserFactory()
+    bump_content_version()
+    request = rf.get("/")
+    request.user = ModelBackend().get_user(user.pk)
+    first = content_version(request)
+    assert first == content_version()  # the value stored
+    # A user object kept beyond its request carries no old version: the next
+    # request reads the version again.
+    bump_content_version()
+    later = rf.get("/")
+    later.user = request.user
+    assert content_version(later) == first + 1
+
+
+def test_a_publish_between_two_requests_of_one_user_shows_on_the_second(
+    client, django_assert_num_queries
+):
+    from courses.caching import bump_content_version, content_version
+
+    seen = []
+    user = UserFactory()
+    client.force_login(user)
+    bump_content_version()
+
+    def record(request):
+        seen.append(content_version(request))
+        from django.http import HttpResponse
+
+        return HttpResponse("ok")
+
+    from django.contrib.auth.middleware import AuthenticationMiddleware
+    from django.contrib.sessions.middleware import SessionMiddleware
+    from django.test import RequestFactory
+
+    def serve():
+        request = RequestFactory().get("/")
+        request.COOKIES = client.cookies and {
+            name: morsel.value for name, morsel in client.cookies.items()
+        }
+        handler = SessionMiddleware(AuthenticationMiddleware(record))
+        with django_assert_num_queries(1):  # the user, with the version
+            handler(request)
+
+    serve()
+    bump_content_version()
+    serve()
+    assert seen[1] == seen[0] + 1

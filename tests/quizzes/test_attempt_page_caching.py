@@ -137,7 +137,8 @@ def test_a_warm_attempt_page_reads_the_quiz_from_the_cache(
 ):
     attempt = services.attempt_start(quiz=quiz, learner=learner)
     learner_client.get(attempt_url(attempt))
-    # user (with the editor check), content version, attempt, its questions
+    # user (with the editor check and the content version), attempt,
+    # enrolment check, its questions' states
     with django_assert_max_num_queries(4):
         assert learner_client.get(attempt_url(attempt)).status_code == 200
 

@@ -6,7 +6,7 @@ language neither resets attempts nor hides a pass.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -222,14 +222,67 @@ def quiz_questions_for_attempt(*, quiz: Quiz) -> list[Question]:
     return [questions[pk] for pk in ids if pk in questions]
 
 
+# Slot numbers are small positive integers; anything else names no question.
+_SLOT_RANGE = range(1, 32768)
+# Past a page's worth of slots, read them all rather than build a huge IN list.
+_MAX_LISTED_SLOTS = 200
+
+
+def _slot_numbers(slots: Iterable) -> set[int] | None:
+    """The slot numbers among ``slots`` (None: too many to list, read all)."""
+    numbers = set()
+    for slot in slots:
+        try:
+            number = int(slot)
+        except (TypeError, ValueError):
+            continue
+        if number in _SLOT_RANGE:
+            numbers.add(number)
+    return numbers if len(numbers) <= _MAX_LISTED_SLOTS else None
+
+
+def _attempt_question_rows(
+    attempt: QuizAttempt, attnames: Sequence[str], slots: Iterable | None = None
+) -> list[AttemptQuestion]:
+    """Rows of the attempt's questions (``attnames`` only), in slot order.
+
+    Every save and page of an attempt reads these, so with a plain cursor
+    (``lms.sql``: converted and built as the ORM would); each row knows its
+    attempt, as rows read through ``attempt.attempt_questions`` do.
+    """
+    meta = AttemptQuestion._meta
+    quote = connection.ops.quote_name
+    slot_column = f"t.{quote(meta.get_field('slot').column)}"
+    where, params = f"t.{quote(meta.get_field('attempt').column)} = %s", [attempt.pk]
+    numbers = _slot_numbers(slots) if slots is not None else None
+    if numbers is not None:
+        if not numbers:
+            return []
+        where += f" AND {slot_column} IN ({', '.join(['%s'] * len(numbers))})"
+        params += sorted(numbers)
+    found = fetch_instances(
+        AttemptQuestion,
+        attnames,
+        f"SELECT {select_columns(AttemptQuestion, attnames)} "
+        f"FROM {quote(meta.db_table)} t WHERE {where} ORDER BY {slot_column}",
+        params,
+    )
+    rows = [row for row, _extra in found]
+    attempt_field = meta.get_field("attempt")
+    for row in rows:
+        attempt_field.set_cached_value(row, attempt)
+    return rows
+
+
 def attempt_questions(
     *, attempt: QuizAttempt, slots: Iterable[int] | None = None
 ) -> list[AttemptQuestion]:
-    """The attempt's questions in the order served (only ``slots``), in one query."""
-    rows = attempt.attempt_questions.order_by("slot")
-    if slots is not None:
-        rows = rows.filter(slot__in=list(slots))
-    return list(rows)
+    """The attempt's questions in the order served (only ``slots``), in one query.
+
+    Slots that are not numbers of questions are left out.
+    """
+    every = tuple(field.attname for field in AttemptQuestion._meta.concrete_fields)
+    return _attempt_question_rows(attempt, every, slots)
 
 
 # What an attempt page needs of each question on every view: its state. The
@@ -256,18 +309,10 @@ def attempt_question_states(*, attempt: QuizAttempt) -> list[AttemptQuestion]:
     whose HTML is not cached. The other columns are deferred: read them from
     ``attempt_questions`` rows instead (each would cost a query per row here).
     """
-    meta = AttemptQuestion._meta
-    quote = connection.ops.quote_name
-    found = fetch_instances(
-        AttemptQuestion,
-        STATE_FIELDS,
-        f"SELECT {select_columns(AttemptQuestion, STATE_FIELDS)} "
-        f"FROM {quote(meta.db_table)} t "
-        f"WHERE t.{quote(meta.get_field('attempt').column)} = %s "
-        f"ORDER BY t.{quote(meta.get_field('slot').column)}",
-        [attempt.pk],
-    )
-    return [row for row, _extra in found]
+    return _attempt_question_rows(attempt, STATE_FIELDS)
+
+
+FORM_FIELDS = ("id", "attempt_id", "slot", "question_type", "presentation")
 
 
 def attempt_questions_for_form(
@@ -282,20 +327,7 @@ def attempt_questions_for_form(
     narrows the read to them; values that are not slot numbers are left out,
     which ``read_responses`` reports as unknown questions.
     """
-    rows = attempt.attempt_questions.order_by("slot").only(
-        "id", "attempt_id", "slot", "question_type", "presentation"
-    )
-    if slots is not None:
-        numbers = set()
-        for slot in slots:
-            try:
-                numbers.add(int(slot))
-            except (TypeError, ValueError):
-                continue
-        if len(numbers) > 200:  # no huge IN list: read them all
-            return list(rows)
-        rows = rows.filter(slot__in=numbers)
-    return list(rows)
+    return _attempt_question_rows(attempt, FORM_FIELDS, slots)
 
 
 def quiz_attempts_for_admin(*, quiz: Quiz) -> QuerySet:

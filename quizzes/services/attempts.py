@@ -16,11 +16,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from lms.sql import fetch_instances, select_columns
 from quizzes import selectors
 from quizzes.grading import Grade, InvalidResponse
 from quizzes.models import (
@@ -216,8 +217,7 @@ def attempt_save(
         return _finalize(attempt, now=now, timed_out=True, user=None)
     _check_sequence(attempt, sequence)
     _apply_responses(attempt, responses, now=now)
-    attempt.sequence += 1
-    attempt.save(update_fields=["sequence"])
+    _bump_sequence(attempt)
     if attempt.is_past_deadline(now):
         return _finalize(attempt, now=now, timed_out=True, user=attempt.learner)
     return attempt
@@ -252,8 +252,7 @@ def attempt_check_question(
         row.checked_at = now
         _clean_row(row)
         row.save(update_fields=["fraction", "points", "feedback", "checked_at"])
-    attempt.sequence += 1
-    attempt.save(update_fields=["sequence"])
+    _bump_sequence(attempt)
     if attempt.is_past_deadline(now):
         return _finalize(attempt, now=now, timed_out=True, user=attempt.learner)
     return attempt
@@ -277,11 +276,7 @@ def _apply_responses(
     if size > MAX_RESPONSES_BYTES:
         raise ResponsesRejected(message=RESPONSES_TOO_LARGE)
 
-    slots = {_as_slot(raw_slot) for raw_slot in [*responses, *also]} - {None}
-    # Past a page's worth of slots, read them all (no huge IN list).
-    rows = selectors.attempt_questions(
-        attempt=attempt, slots=slots if len(slots) <= 200 else None
-    )
+    rows = selectors.attempt_questions(attempt=attempt, slots=[*responses, *also])
     by_slot = {row.slot: row for row in rows}
     errors, changed = {}, []
     for raw_slot, raw in responses.items():
@@ -541,11 +536,57 @@ def _lock_attempt(attempt: QuizAttempt) -> QuizAttempt:
         for name in ("quiz", "learner")
         if not QuizAttempt._meta.get_field(name).is_cached(attempt)
     ]
-    query = QuizAttempt.objects.select_for_update(of=("self",))
-    locked = (query.select_related(*related) if related else query).get(pk=attempt.pk)
+    if related:
+        locked = (
+            QuizAttempt.objects.select_for_update(of=("self",))
+            .select_related(*related)
+            .get(pk=attempt.pk)
+        )
+    else:
+        locked = _select_attempt_for_update(attempt.pk)
     for name in {"quiz", "learner"} - set(related):
         setattr(locked, name, getattr(attempt, name))
     return locked
+
+
+def _select_attempt_for_update(pk) -> QuizAttempt:
+    """``SELECT … FOR UPDATE`` of the attempt row alone, with a plain cursor.
+
+    Every save runs it; ``lms.sql`` builds the instance as the ORM would,
+    without compiling the query each time. SQLite has no ``FOR UPDATE``: it
+    runs one writer at a time.
+    """
+    meta = QuizAttempt._meta
+    quote = connection.ops.quote_name
+    names = [field.attname for field in meta.concrete_fields]
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    found = fetch_instances(
+        QuizAttempt,
+        names,
+        f"SELECT {select_columns(QuizAttempt, names)} FROM {quote(meta.db_table)} t "
+        f"WHERE t.{quote(meta.pk.column)} = %s{lock}",
+        [pk],
+    )
+    if not found:
+        raise QuizAttempt.DoesNotExist
+    return found[0][0]
+
+
+def _bump_sequence(attempt: QuizAttempt) -> None:
+    """The next sequence number: earlier pages and other tabs are now stale.
+
+    A plain ``UPDATE`` of the one column, under the row lock already held.
+    """
+    attempt.sequence += 1
+    meta = QuizAttempt._meta
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {quote(meta.db_table)} "
+            f"SET {quote(meta.get_field('sequence').column)} = %s "
+            f"WHERE {quote(meta.pk.column)} = %s",
+            [attempt.sequence, attempt.pk],
+        )
 
 
 def _clean_row(row: AttemptQuestion) -> None:

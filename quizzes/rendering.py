@@ -70,7 +70,7 @@ def attempt_questions_html(
     ``rows`` need only their state columns. One ``get_many`` for all of them;
     the missing ones are read in full in one query and rendered.
     """
-    version = access.content_version(request)
+    version, language = access.content_version(request), get_language()
     cacheable = version is not None and not errors and posted is None
 
     def key(row):
@@ -79,7 +79,7 @@ def attempt_questions_html(
             closed=attempt.is_submitted,
             checkable=checkable,
             version=version,
-            language=get_language(),
+            language=language,
         )
 
     keys = {row.slot: key(row) for row in rows} if cacheable else {}

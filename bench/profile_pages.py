@@ -147,7 +147,8 @@ def main() -> None:
     for _ in range(REPEAT):
         one()
     profiler.stop()
-    print(profiler.output_text(unicode=True, color=False, show_all=bool(os.environ.get("SHOW_ALL"))))  # noqa: T201
+    show_all = bool(os.environ.get("SHOW_ALL"))  # every frame, Django's included
+    print(profiler.output_text(unicode=True, color=False, show_all=show_all))  # noqa: T201
     # Self time per function: what the tree above folds into hidden frames.
     flat = profiler.output_text(unicode=True, color=False, flat=True, show_all=True)
     print("\n".join(flat.splitlines()[:FLAT_LINES]))  # noqa: T201

@@ -12,11 +12,12 @@ content:
    that the receivers below bump in the same transaction as any change a
    learner page shows: pages (publish, unpublish, move, delete, any save),
    view restrictions, sites, locales, images, documents, quizzes. A page
-   request reads the version *first*, with one primary-key query, so a
-   change shows on the next request in every process, even when each
-   gunicorn worker has its own local-memory cache that no receiver in
-   another process could clear. Reading it first also means data read after
-   it is at least as new as the version that keys it.
+   request reads the version *first* (a signed-in learner's in the same
+   query as their user, ``content_version_sql``; a visitor's with one
+   primary-key query), so a change shows on the next request in every
+   process, even when each gunicorn worker has its own local-memory cache
+   that no receiver in another process could clear. Reading it first also
+   means data read after it is at least as new as the version that keys it.
 2. **Nothing that belongs to one person is cached**: enrolments, progress,
    names, CSRF tokens and messages are read per request. Visitors' whole
    pages are cached only for anonymous requests without messages whose

@@ -53,10 +53,12 @@ def content_version(request=None) -> int:
         memo = getattr(request, _VERSION_ATTR, None)
         if memo is not None:
             return memo
-        value = _version_loaded_with_user(request)
-        if value is not None:
-            setattr(request, _VERSION_ATTR, value)
-            return value
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            # Loading the request's user (lazy) may have brought the version.
+            memo = getattr(request, _VERSION_ATTR, None)
+            if memo is not None:
+                return memo
     from courses.models import ContentVersion
 
     table = connection.ops.quote_name(ContentVersion._meta.db_table)
@@ -89,21 +91,17 @@ def carry_content_version(user, value) -> None:
         setattr(user, _VERSION_ATTR, value)
 
 
-def _version_loaded_with_user(request) -> int | None:
-    """The version read with this request's user, taken once.
+def take_content_version(request, user) -> None:
+    """Move the version read with ``user`` onto ``request``, which loaded it.
 
-    Loading the user (``request.user`` is lazy) reads it, so it is never
-    read later than a separate query would have been. It is taken off the
-    user object: a user object kept beyond its request never hands an old
-    version to another request.
+    Called where the request's user is loaded
+    (``lms.auth.AuthenticationMiddleware``), so the version is read no later
+    than a separate query would have been, and no user object ever carries
+    it beyond the request that read it.
     """
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return None
-    value = getattr(user, _VERSION_ATTR, None)
-    if value is not None:
-        delattr(user, _VERSION_ATTR)
-    return value
+    value = user.__dict__.pop(_VERSION_ATTR, None)
+    if value is not None and getattr(request, _VERSION_ATTR, None) is None:
+        setattr(request, _VERSION_ATTR, value)
 
 
 def bump_content_version(**kwargs) -> None:

@@ -17,12 +17,18 @@ pages would otherwise read with a query of their own on every request.
 from functools import cache
 
 from django.contrib.auth import backends, get_user_model
+from django.contrib.auth import middleware as auth_middleware
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.utils.functional import SimpleLazyObject
 
-from courses.caching import carry_content_version, content_version_sql
+from courses.caching import (
+    carry_content_version,
+    content_version_sql,
+    take_content_version,
+)
 from lms.sql import fetch_instances, select_columns
 
 # Set on users loaded by ``ModelBackend.get_user``.
@@ -120,3 +126,23 @@ class ModelBackend(backends.ModelBackend):
         setattr(user, _ADMIN_ATTR, bool(may_access))
         carry_content_version(user, version)
         return user if self.user_can_authenticate(user) else None
+
+
+class AuthenticationMiddleware(auth_middleware.AuthenticationMiddleware):
+    """Django's, handing the content version read with the user to the request.
+
+    ``ModelBackend.get_user`` reads the render caches' content version in the
+    user's query; the lazy ``request.user`` set here moves it onto the request
+    as soon as the user is loaded (``courses.caching.take_content_version``),
+    so it serves this request only.
+    """
+
+    def process_request(self, request):
+        super().process_request(request)
+        request.user = SimpleLazyObject(lambda: _load_user(request))
+
+
+def _load_user(request):
+    user = auth_middleware.get_user(request)
+    take_content_version(request, user)
+    return user

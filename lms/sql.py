@@ -38,12 +38,16 @@ def select_columns(model, attnames: Sequence[str], alias: str = "t") -> str:
     return ", ".join(f"{alias}.{quote(fields[name].column)}" for name in attnames)
 
 
-def fetch_rows(model, attnames: Sequence[str], sql: str, params) -> list[list]:
+def fetch_rows(
+    model, attnames: Sequence[str], sql: str, params, *, using: str | None = None
+) -> list[list]:
     """Rows of ``sql`` whose first columns are ``attnames`` of ``model``, converted.
 
-    Columns after those come back as the database gives them.
+    Columns after those come back as the database gives them. ``using``: the
+    database alias (default: where the router reads ``model``; give the
+    write alias for a ``SELECT … FOR UPDATE``).
     """
-    alias = router.db_for_read(model)
+    alias = using or router.db_for_read(model)
     db = connections[alias]
     with db.cursor() as cursor:
         cursor.execute(sql, params)
@@ -56,15 +60,17 @@ def fetch_rows(model, attnames: Sequence[str], sql: str, params) -> list[list]:
     return rows
 
 
-def fetch_instances(model, attnames: Sequence[str], sql: str, params) -> list[tuple]:
+def fetch_instances(
+    model, attnames: Sequence[str], sql: str, params, *, using: str | None = None
+) -> list[tuple]:
     """``(instance, extra columns)`` for each row of ``sql``.
 
     The first columns are ``attnames`` of ``model`` (the others are deferred,
     as with ``only()``); any columns after them come back in the tuple.
     """
-    alias = router.db_for_read(model)
+    alias = using or router.db_for_read(model)
     count = len(attnames)
     return [
         (model.from_db(alias, list(attnames), row[:count]), tuple(row[count:]))
-        for row in fetch_rows(model, attnames, sql, params)
+        for row in fetch_rows(model, attnames, sql, params, using=alias)
     ]

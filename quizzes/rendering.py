@@ -34,7 +34,12 @@ TIMEOUT = 60 * 60  # attempt pages are revisited within a sitting
 
 
 def _cache_key(
-    row: AttemptQuestion, *, closed: bool, checkable: bool, version, language
+    attempt: QuizAttempt,
+    row: AttemptQuestion,
+    *,
+    checkable: bool,
+    version,
+    language,
 ) -> str:
     state = json.dumps(
         [
@@ -44,8 +49,12 @@ def _cache_key(
             row.points,
             row.max_points,
             row.feedback,
-            closed,
+            attempt.is_submitted,
             checkable,
+            # Ids alone could be reused (a restored backup, a cache shared
+            # with another database): these tie the entry to this attempt.
+            attempt.learner_id,
+            attempt.started_at,
         ],
         default=str,
         sort_keys=True,
@@ -75,8 +84,8 @@ def attempt_questions_html(
 
     def key(row):
         return _cache_key(
+            attempt,
             row,
-            closed=attempt.is_submitted,
             checkable=checkable,
             version=version,
             language=language,

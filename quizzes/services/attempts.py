@@ -16,7 +16,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db import connection, transaction
+from django.db import connections, router, transaction
+from django.db.transaction import TransactionManagementError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
@@ -302,6 +303,7 @@ def _apply_responses(
         raise ResponsesRejected(errors)
     for row in changed:
         _clean_row(row)
+    # Either way a cleared answer is SQL NULL, as an unanswered row (tested).
     if len(changed) == 1:  # the usual autosave: a plain UPDATE, not CASE WHEN
         row = changed[0]
         AttemptQuestion.objects.filter(pk=row.pk).update(
@@ -556,16 +558,23 @@ def _select_attempt_for_update(pk) -> QuizAttempt:
     without compiling the query each time. SQLite has no ``FOR UPDATE``: it
     runs one writer at a time.
     """
+    alias = router.db_for_write(QuizAttempt)
+    db = connections[alias]
+    if not db.in_atomic_block:  # as Django's select_for_update() insists
+        raise TransactionManagementError(
+            "The attempt can only be locked inside a transaction."
+        )
     meta = QuizAttempt._meta
-    quote = connection.ops.quote_name
+    quote = db.ops.quote_name
     names = [field.attname for field in meta.concrete_fields]
-    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    lock = " FOR UPDATE" if db.features.has_select_for_update else ""
     found = fetch_instances(
         QuizAttempt,
         names,
         f"SELECT {select_columns(QuizAttempt, names)} FROM {quote(meta.db_table)} t "
         f"WHERE t.{quote(meta.pk.column)} = %s{lock}",
         [pk],
+        using=alias,
     )
     if not found:
         raise QuizAttempt.DoesNotExist
@@ -578,9 +587,10 @@ def _bump_sequence(attempt: QuizAttempt) -> None:
     A plain ``UPDATE`` of the one column, under the row lock already held.
     """
     attempt.sequence += 1
+    db = connections[router.db_for_write(QuizAttempt)]
     meta = QuizAttempt._meta
-    quote = connection.ops.quote_name
-    with connection.cursor() as cursor:
+    quote = db.ops.quote_name
+    with db.cursor() as cursor:
         cursor.execute(
             f"UPDATE {quote(meta.db_table)} "
             f"SET {quote(meta.get_field('sequence').column)} = %s "

@@ -116,53 +116,64 @@ def test_logging_in_with_the_form_uses_this_backend(client):
     assert client.get(reverse("courses:dashboard")).status_code == 200
 
 
-def test_the_content_version_comes_with_the_user_once_per_load(rf):
-    from courses.caching import bump_content_version, content_version
+def _serve_through_middleware(client, view):
+    """``view`` behind the session and Relais's authentication middleware,
+    with the test client's cookies, as a page request would be."""
+    from django.contrib.sessions.middleware import SessionMiddleware
+    from django.test import RequestFactory
 
-    user = UserFactory()
-    bump_content_version()
-    request = rf.get("/")
-    request.user = ModelBackend().get_user(user.pk)
-    first = content_version(request)
-    assert first == content_version()  # the value stored
-    # A user object kept beyond its request carries no old version: the next
-    # request reads the version again.
-    bump_content_version()
-    later = rf.get("/")
-    later.user = request.user
-    assert content_version(later) == first + 1
+    from lms.auth import AuthenticationMiddleware
+
+    request = RequestFactory().get("/")
+    request.COOKIES = {name: morsel.value for name, morsel in client.cookies.items()}
+    return SessionMiddleware(AuthenticationMiddleware(view))(request)
 
 
-def test_a_publish_between_two_requests_of_one_user_shows_on_the_second(
+def _version_view(seen):
+    from django.http import HttpResponse
+
+    from courses.caching import content_version
+
+    def view(request):
+        seen.append(content_version(request))
+        return HttpResponse("ok")
+
+    return view
+
+
+def test_a_page_request_reads_the_version_with_its_user(
     client, django_assert_num_queries
 ):
     from courses.caching import bump_content_version, content_version
 
+    client.force_login(UserFactory())
+    bump_content_version()
     seen = []
-    user = UserFactory()
-    client.force_login(user)
+    with django_assert_num_queries(1):  # the user, with the version
+        _serve_through_middleware(client, _version_view(seen))
+    assert seen == [content_version()]
+
+
+def test_a_publish_between_two_requests_of_one_user_shows_on_the_second(client):
+    from courses.caching import bump_content_version
+
+    client.force_login(UserFactory())
     bump_content_version()
-
-    def record(request):
-        seen.append(content_version(request))
-        from django.http import HttpResponse
-
-        return HttpResponse("ok")
-
-    from django.contrib.auth.middleware import AuthenticationMiddleware
-    from django.contrib.sessions.middleware import SessionMiddleware
-    from django.test import RequestFactory
-
-    def serve():
-        request = RequestFactory().get("/")
-        request.COOKIES = client.cookies and {
-            name: morsel.value for name, morsel in client.cookies.items()
-        }
-        handler = SessionMiddleware(AuthenticationMiddleware(record))
-        with django_assert_num_queries(1):  # the user, with the version
-            handler(request)
-
-    serve()
+    seen = []
+    _serve_through_middleware(client, _version_view(seen))
     bump_content_version()
-    serve()
+    _serve_through_middleware(client, _version_view(seen))
     assert seen[1] == seen[0] + 1
+
+
+def test_a_user_loaded_elsewhere_never_hands_its_version_to_a_request(rf):
+    from courses.caching import bump_content_version, content_version
+
+    user = UserFactory()
+    bump_content_version()
+    loaded = ModelBackend().get_user(user.pk)  # carries the version read now
+    old = content_version()
+    bump_content_version()
+    request = rf.get("/")
+    request.user = loaded  # not loaded by this request's middleware
+    assert content_version(request) == old + 1

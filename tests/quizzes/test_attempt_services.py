@@ -708,3 +708,22 @@ def test_other_learner_counts_are_separate(quiz, learner):
     other = UserFactory()
     services.attempt_start(quiz=quiz, learner=learner)
     assert services.attempt_start(quiz=quiz, learner=other).number == 1
+
+
+@pytest.mark.parametrize("count", [1, 2], ids=["one", "several"])
+def test_cleared_answers_are_stored_as_sql_null_like_unanswered_ones(
+    quiz, learner, count
+):
+    attempt = services.attempt_start(quiz=quiz, learner=learner)
+    texts = [
+        row.slot
+        for row in rows_of(attempt)
+        if row.question_type in ("short_text", "numeric")
+    ][:count]
+    answers = dict.fromkeys(texts, "20")
+    services.attempt_save(attempt=attempt, responses=answers, sequence=0)
+    cleared = dict.fromkeys(texts, "")
+    services.attempt_save(attempt=attempt, responses=cleared, sequence=1)
+    rows = AttemptQuestion.objects.filter(attempt=attempt, slot__in=texts)
+    assert rows.count() == count
+    assert rows.filter(response__isnull=True, answered_at=None).count() == count

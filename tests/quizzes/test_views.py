@@ -222,7 +222,7 @@ def _foreign_choice():
         (lambda data: data.update(q1=_foreign_choice()), RESPONSE_UNKNOWN_OPTION),
         (lambda data: data.update(q99="x"), UNEXPECTED_FIELDS),
         (lambda data: data.__setitem__("slots", [*data["slots"], "99"]), None),
-        (lambda data: data.__setitem__("slots", [*data["slots"], "9" * 12]), None),
+        (lambda data: data.__setitem__("slots", [*data["slots"], "9" * 20]), None),
         (lambda data: data.__setitem__("slots", [*data["slots"], "un"]), None),
         (lambda data: data.update(q5="vingt"), NUMERIC_INVALID),
     ],

@@ -262,6 +262,10 @@ def _render_attempt(
         "page_count": page_count,
         "error_message": message,
         "timer": display.timer_for(attempt, now=timezone.now()),
+        # The page head (base.html's site-head fragment) shows the quiz title
+        # only: cached per quiz, language and content version.
+        "content_version": access.content_version(request),
+        "fragment_scope": f"quiz-attempt:{attempt.quiz_id}",
     }
     return render(request, "quizzes/attempt.html", context, status=status)
 

@@ -95,6 +95,10 @@ class PageFragmentNode(template.Node):
     ``courses.models.pages.LearnerPage``) and never in preview; elsewhere it
     simply renders, so ``base.html`` can cache parts that depend on blocks a
     page fills without views that are not pages ever getting a stale fragment.
+    A view that is not a page opts in by putting ``content_version`` and a
+    ``fragment_scope`` in its context: a string naming everything its blocks
+    show in the fragment (e.g. the quiz attempt page's, whose head shows the
+    quiz title); the scope then stands for the page and the site.
     """
 
     def __init__(self, nodelist, fragment_name, vary_on):
@@ -106,15 +110,26 @@ class PageFragmentNode(template.Node):
         request = context.get("request")
         version = context.get("content_version")
         page = context.get("page")
-        if request is None or version is None or page is None or is_preview(request):
+        if not isinstance(page, Page):  # views may name a page number "page"
+            page = None
+        scope = context.get("fragment_scope") if page is None else None
+        if (
+            request is None
+            or version is None
+            or (page is None and not scope)
+            or is_preview(request)
+        ):
             return self.nodelist.render(context)
-        site = Site.find_for_request(request)
+        if page is not None:
+            site = Site.find_for_request(request)
+            where = (page.pk, site.pk if site else 0)
+        else:
+            where = ("view", scope)
         key = cache_key(
             "fragment",
             self.fragment_name,
             version,
-            page.pk,
-            site.pk if site else 0,
+            *where,
             get_language(),
             *(var.resolve(context) for var in self.vary_on),
         )

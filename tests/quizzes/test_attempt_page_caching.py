@@ -237,3 +237,28 @@ def test_checking_an_answer_already_saved_locks_it_on_the_next_view(
     )
     page = learner_client.get(attempt_url(attempt)).content.decode()
     assert page.count('name="slots"') == 1  # the checked one is locked
+
+
+def _title(page: str) -> str:
+    return page.split("<title>", 1)[1].split("</title>", 1)[0]
+
+
+def test_the_cached_page_head_follows_the_quiz_title_and_the_quiz(
+    learner_client, quiz, learner
+):
+    from tests.factories import QuizFactory
+
+    attempt = services.attempt_start(quiz=quiz, learner=learner)
+    page = learner_client.get(attempt_url(attempt)).content.decode()
+    assert "Quiz de confidentialité" in _title(page)
+    quiz.title = "Quiz : vos paramètres"
+    quiz.save()
+    page = learner_client.get(attempt_url(attempt)).content.decode()
+    assert "Quiz : vos paramètres" in _title(page)
+
+    other = QuizFactory(questions=1, title="Un autre quiz")
+    other_attempt = services.attempt_start(quiz=other, learner=learner)
+    page = learner_client.get(attempt_url(other_attempt)).content.decode()
+    assert "Un autre quiz" in _title(page)
+    page = learner_client.get(attempt_url(attempt)).content.decode()
+    assert "Quiz : vos paramètres" in _title(page)

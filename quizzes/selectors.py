@@ -10,8 +10,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, connections, router
 from django.db.models import QuerySet, prefetch_related_objects
+from django.db.transaction import TransactionManagementError
 from django.utils import timezone
 
 from lms.sql import fetch_instances, select_columns
@@ -51,7 +52,7 @@ def learner_attempt(*, learner, attempt_id, request=None) -> QuizAttempt | None:
     if version is None:
         attempt = learner_attempts(learner=learner).filter(pk=attempt_id).first()
     else:
-        attempt = _attempt_row(learner=learner, attempt_id=attempt_id)
+        attempt = attempt_row(attempt_id=attempt_id, learner=learner)
         if attempt is not None:
             key = f"relais:quiz:{attempt.quiz_id}:{version}"
             quiz = cache.get(key)
@@ -64,11 +65,17 @@ def learner_attempt(*, learner, attempt_id, request=None) -> QuizAttempt | None:
     return attempt
 
 
-def _attempt_row(*, learner, attempt_id) -> QuizAttempt | None:
-    """The attempt row if it is the learner's, read with a plain cursor.
+def attempt_row(
+    *, attempt_id, learner=None, for_update: bool = False
+) -> QuizAttempt | None:
+    """One attempt row, read with a plain cursor; None if there is none.
 
-    Every save and page of an attempt starts here; ``lms.sql`` converts the
-    columns as the ORM would, without building the query each time.
+    Every save and page of an attempt reads it (``lms.sql`` converts the
+    columns as the ORM would, without building the query each time). With
+    ``learner``, only if it is theirs. ``for_update`` locks the row on the
+    write database (``SELECT … FOR UPDATE``; SQLite has none and runs one
+    writer at a time), inside a transaction only, as Django's
+    ``select_for_update()`` insists.
     """
     try:
         attempt_id = int(attempt_id)
@@ -76,17 +83,27 @@ def _attempt_row(*, learner, attempt_id) -> QuizAttempt | None:
         return None
     if not 0 < attempt_id < 2**63:  # beyond any id (and any bigint column)
         return None
+    alias = (router.db_for_write if for_update else router.db_for_read)(QuizAttempt)
+    db = connections[alias]
+    if for_update and not db.in_atomic_block:
+        raise TransactionManagementError(
+            "The attempt can only be locked inside a transaction."
+        )
     meta = QuizAttempt._meta
+    quote = db.ops.quote_name
     names = [field.attname for field in meta.concrete_fields]
-    quote = connection.ops.quote_name
+    where, params = f"t.{quote(meta.pk.column)} = %s", [attempt_id]
+    if learner is not None:
+        where += f" AND t.{quote(meta.get_field('learner').column)} = %s"
+        params.append(learner.pk)
+    lock = " FOR UPDATE" if for_update and db.features.has_select_for_update else ""
     found = fetch_instances(
         QuizAttempt,
         names,
         f"SELECT {select_columns(QuizAttempt, names)} "
-        f"FROM {quote(meta.db_table)} t "
-        f"WHERE t.{quote(meta.pk.column)} = %s "
-        f"AND t.{quote(meta.get_field('learner').column)} = %s",
-        [attempt_id, learner.pk],
+        f"FROM {quote(meta.db_table)} t WHERE {where}{lock}",
+        params,
+        using=alias,
     )
     return found[0][0] if found else None
 
@@ -352,6 +369,7 @@ __all__ = [
     "attempt_questions",
     "attempt_questions_for_form",
     "attempt_question_states",
+    "attempt_row",
     "learner_attempt",
     "expired_attempts",
     "learner_attempts",

@@ -17,12 +17,10 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import connections, router, transaction
-from django.db.transaction import TransactionManagementError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from lms.sql import fetch_instances, select_columns
 from quizzes import selectors
 from quizzes.grading import Grade, InvalidResponse
 from quizzes.models import (
@@ -545,40 +543,12 @@ def _lock_attempt(attempt: QuizAttempt) -> QuizAttempt:
             .get(pk=attempt.pk)
         )
     else:
-        locked = _select_attempt_for_update(attempt.pk)
+        locked = selectors.attempt_row(attempt_id=attempt.pk, for_update=True)
+        if locked is None:
+            raise QuizAttempt.DoesNotExist
     for name in {"quiz", "learner"} - set(related):
         setattr(locked, name, getattr(attempt, name))
     return locked
-
-
-def _select_attempt_for_update(pk) -> QuizAttempt:
-    """``SELECT … FOR UPDATE`` of the attempt row alone, with a plain cursor.
-
-    Every save runs it; ``lms.sql`` builds the instance as the ORM would,
-    without compiling the query each time. SQLite has no ``FOR UPDATE``: it
-    runs one writer at a time.
-    """
-    alias = router.db_for_write(QuizAttempt)
-    db = connections[alias]
-    if not db.in_atomic_block:  # as Django's select_for_update() insists
-        raise TransactionManagementError(
-            "The attempt can only be locked inside a transaction."
-        )
-    meta = QuizAttempt._meta
-    quote = db.ops.quote_name
-    names = [field.attname for field in meta.concrete_fields]
-    lock = " FOR UPDATE" if db.features.has_select_for_update else ""
-    found = fetch_instances(
-        QuizAttempt,
-        names,
-        f"SELECT {select_columns(QuizAttempt, names)} FROM {quote(meta.db_table)} t "
-        f"WHERE t.{quote(meta.pk.column)} = %s{lock}",
-        [pk],
-        using=alias,
-    )
-    if not found:
-        raise QuizAttempt.DoesNotExist
-    return found[0][0]
 
 
 def _bump_sequence(attempt: QuizAttempt) -> None:

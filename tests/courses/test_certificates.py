@@ -82,7 +82,9 @@ def test_pdf_holds_name_and_course_and_is_stored_once(learner_client, certificat
     text = pdf_text(content)
     assert "Léa Tremblay" in text
     assert "Confidentialité au travail" in text
-    assert certificate.code in text.replace("\n", "")
+    # pypdf may split a word where glyphs are kerned apart (seen: a space
+    # inside "…NfT sngY…"); the code holds no whitespace, so drop it all.
+    assert certificate.code in "".join(text.split())
     certificate.refresh_from_db()
     stored = certificate.pdf.name
     assert stored.startswith("certificates/") and certificate.code not in stored

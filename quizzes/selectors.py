@@ -17,11 +17,11 @@ from django.utils import timezone
 
 from lms.sql import fetch_instances, select_columns
 from quizzes import access
+from quizzes.grades import KeptGrade, kept_grade
 from quizzes.models import (
     DEADLINE_GRACE,
     AttemptQuestion,
     AttemptState,
-    GradingMethod,
     Question,
     Quiz,
     QuizAccommodation,
@@ -119,27 +119,33 @@ def quiz_attempts_for_learner(*, quiz: Quiz, learner) -> QuerySet:
     )
 
 
-_KEPT_ORDER = {
-    GradingMethod.HIGHEST: ("-score_percent", "submitted_at", "pk"),
-    GradingMethod.LAST: ("-submitted_at", "-pk"),
-    GradingMethod.FIRST: ("submitted_at", "pk"),
-}
+def _submitted(attempts) -> list[QuizAttempt]:
+    return [a for a in attempts if a.state == AttemptState.SUBMITTED]
 
 
-def quiz_kept_attempt(*, quiz: Quiz, learner) -> QuizAttempt | None:
-    """The submitted attempt whose grade counts, per the quiz's grading method."""
-    return (
-        quiz_attempts_for_learner(quiz=quiz, learner=learner)
-        .filter(state=AttemptState.SUBMITTED)
-        .order_by(*_KEPT_ORDER[quiz.grading_method])
-        .first()
+def quiz_kept_grade(*, quiz: Quiz, learner) -> KeptGrade | None:
+    """The grade that counts, over the learner's attempts at any translation.
+
+    Per the quiz's grading method (``quizzes.grades``); None before a first
+    submission.
+    """
+    return kept_grade(
+        _submitted(quiz_attempts_for_learner(quiz=quiz, learner=learner)),
+        method=quiz.grading_method,
+        pass_mark=quiz.pass_mark,
     )
 
 
+def quiz_kept_attempt(*, quiz: Quiz, learner) -> QuizAttempt | None:
+    """The submitted attempt whose grade counts (None under the average)."""
+    grade = quiz_kept_grade(quiz=quiz, learner=learner)
+    return grade.attempt if grade else None
+
+
 def quiz_is_passed(*, quiz: Quiz, learner) -> bool:
-    """Whether the kept attempt (on any translation) passed."""
-    kept = quiz_kept_attempt(quiz=quiz, learner=learner)
-    return bool(kept and kept.passed)
+    """Whether the kept grade (over every translation) passes."""
+    grade = quiz_kept_grade(quiz=quiz, learner=learner)
+    return bool(grade and grade.passed)
 
 
 def quiz_accommodation(*, quiz: Quiz, learner) -> QuizAccommodation | None:
@@ -158,7 +164,7 @@ class QuizStartSummary:
     quiz: Quiz
     attempts: list
     in_progress: QuizAttempt | None
-    kept: QuizAttempt | None
+    grade: KeptGrade | None
     attempts_left: int | None  # None: unlimited
     accommodation: QuizAccommodation | None
 
@@ -179,16 +185,20 @@ class QuizStartSummary:
         return self.in_progress is not None or self.attempts_left != 0
 
     @property
+    def kept(self) -> QuizAttempt | None:
+        """The attempt whose grade counts; None before any, and under the average."""
+        return self.grade.attempt if self.grade else None
+
+    @property
     def passed(self) -> bool:
-        return bool(self.kept and self.kept.passed)
+        return bool(self.grade and self.grade.passed)
 
 
 def quiz_start_summary(*, quiz: Quiz, learner) -> QuizStartSummary:
     attempts = list(quiz_attempts_for_learner(quiz=quiz, learner=learner))
-    submitted = [a for a in attempts if a.state == AttemptState.SUBMITTED]
-    kept = None
-    if submitted:
-        kept = quiz_kept_attempt(quiz=quiz, learner=learner)
+    grade = kept_grade(
+        _submitted(attempts), method=quiz.grading_method, pass_mark=quiz.pass_mark
+    )
     attempts_left = None
     if quiz.max_attempts is not None:
         attempts_left = max(0, quiz.max_attempts - len(attempts))
@@ -196,7 +206,7 @@ def quiz_start_summary(*, quiz: Quiz, learner) -> QuizStartSummary:
         quiz=quiz,
         attempts=attempts,
         in_progress=next((a for a in attempts if a.is_in_progress), None),
-        kept=kept,
+        grade=grade,
         attempts_left=attempts_left,
         accommodation=quiz_accommodation(quiz=quiz, learner=learner)
         if quiz.time_limit_minutes
@@ -379,6 +389,7 @@ __all__ = [
     "quiz_attempts_for_learner",
     "quiz_is_passed",
     "quiz_kept_attempt",
+    "quiz_kept_grade",
     "quiz_questions_for_attempt",
     "quiz_start_summary",
     "questions_with_rows",

@@ -2,18 +2,24 @@
 
 from .caching import ContentVersion
 from .certificates import (
+    EXPIRING_SOON_DAYS,
     Certificate,
     CertificateReminder,
     CertificateStatus,
+    certificate_status_at,
+    certificate_status_expression,
     new_verification_code,
 )
 from .enrolment import CourseCompletion, Enrolment, EnrolmentSource, LessonProgress
 from .pages import CourseIndexPage, CoursePage, LessonPage
 
 __all__ = [
+    "EXPIRING_SOON_DAYS",
     "Certificate",
     "CertificateReminder",
     "CertificateStatus",
+    "certificate_status_at",
+    "certificate_status_expression",
     "ContentVersion",
     "CourseCompletion",
     "CourseIndexPage",

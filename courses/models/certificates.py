@@ -6,7 +6,7 @@ Its status (valid, expired, revoked) is computed when read.
 """
 
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -29,12 +29,69 @@ def certificate_pdf_upload_to(instance, filename: str) -> str:
     return f"certificates/{timezone.now():%Y/%m}/{secrets.token_urlsafe(16)}.pdf"
 
 
+# A valid certificate expiring within this many days is "expiring soon": the
+# learner's dashboard offers recertification, the register flags it.
+EXPIRING_SOON_DAYS = 60
+
+
 class CertificateStatus(models.TextChoices):
-    """A certificate's status, computed when read (never stored)."""
+    """A certificate's status, computed when read (never stored).
+
+    The rule, once: revoked wins, then expired (on or after ``expires_at``),
+    else valid; "expiring soon" is a valid certificate within a window, asked
+    for explicitly. :func:`certificate_status_at` is the rule over values,
+    :func:`certificate_status_expression` the same rule in SQL.
+    """
 
     VALID = "valid", _("Valid")
+    EXPIRING = "expiring", _("Expiring soon")
     EXPIRED = "expired", _("Expired")
     REVOKED = "revoked", _("Revoked")
+
+
+def certificate_status_at(
+    *,
+    revoked_at: datetime | None,
+    expires_at: datetime | None,
+    now: datetime,
+    expiring_within_days: int | None = None,
+) -> str:
+    """A certificate's :class:`CertificateStatus` at ``now``."""
+    if revoked_at:
+        return CertificateStatus.REVOKED
+    if expires_at and expires_at <= now:
+        return CertificateStatus.EXPIRED
+    if (
+        expiring_within_days is not None
+        and expires_at
+        and expires_at <= now + timedelta(days=expiring_within_days)
+    ):
+        return CertificateStatus.EXPIRING
+    return CertificateStatus.VALID
+
+
+def certificate_status_expression(
+    *, now: datetime, expiring_within_days: int | None = None
+) -> models.Case:
+    """:func:`certificate_status_at` as SQL over certificate rows."""
+    whens = [
+        models.When(
+            revoked_at__isnull=False, then=models.Value(CertificateStatus.REVOKED)
+        ),
+        models.When(expires_at__lte=now, then=models.Value(CertificateStatus.EXPIRED)),
+    ]
+    if expiring_within_days is not None:
+        soon = now + timedelta(days=expiring_within_days)
+        whens.append(
+            models.When(
+                expires_at__lte=soon, then=models.Value(CertificateStatus.EXPIRING)
+            )
+        )
+    return models.Case(
+        *whens,
+        default=models.Value(CertificateStatus.VALID),
+        output_field=models.CharField(),
+    )
 
 
 class CertificateQuerySet(models.QuerySet):
@@ -119,12 +176,15 @@ class Certificate(models.Model):
     def __str__(self):
         return f"{self.course_title} · {self.holder_name} ({self.issued_at:%Y-%m-%d})"
 
-    def status_at(self, now: datetime | None = None) -> str:
-        if self.revoked_at:
-            return CertificateStatus.REVOKED
-        if self.expires_at and self.expires_at <= (now or timezone.now()):
-            return CertificateStatus.EXPIRED
-        return CertificateStatus.VALID
+    def status_at(
+        self, now: datetime | None = None, *, expiring_within_days: int | None = None
+    ) -> str:
+        return certificate_status_at(
+            revoked_at=self.revoked_at,
+            expires_at=self.expires_at,
+            now=now or timezone.now(),
+            expiring_within_days=expiring_within_days,
+        )
 
     @property
     def status(self) -> str:

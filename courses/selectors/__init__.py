@@ -36,9 +36,9 @@ from .pages import (
     page_in_language,
 )
 from .progress import (
-    EXPIRING_SOON_DAYS,
     CourseProgress,
-    QuizPass,
+    CourseRule,
+    course_rule,
     enrolment_for,
     enrolment_progress,
     final_quiz_in_language,
@@ -47,7 +47,6 @@ from .progress import (
 )
 
 __all__ = [
-    "EXPIRING_SOON_DAYS",
     "CourseLearning",
     "CourseProgress",
     "Dashboard",
@@ -56,7 +55,8 @@ __all__ = [
     "LessonNavigation",
     "OutlineLesson",
     "PageLink",
-    "QuizPass",
+    "CourseRule",
+    "course_rule",
     "canonical_page",
     "catalogue_courses",
     "certificate_by_code",

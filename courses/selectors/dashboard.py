@@ -76,13 +76,11 @@ def learner_dashboard(*, learner, now: datetime.datetime | None = None) -> Dashb
         )
         (completed if item.progress.is_complete else in_progress).append(item)
     certificates = list(Certificate.objects.filter(learner=learner))
-    soon = now + datetime.timedelta(days=EXPIRING_SOON_DAYS)
     expiring = [
         certificate
         for certificate in certificates
-        if certificate.status_at(now) == CertificateStatus.VALID
-        and certificate.expires_at
-        and certificate.expires_at <= soon
+        if certificate.status_at(now, expiring_within_days=EXPIRING_SOON_DAYS)
+        == CertificateStatus.EXPIRING
     ]
     return Dashboard(
         in_progress=in_progress,

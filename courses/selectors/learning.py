@@ -11,6 +11,7 @@ from courses.access import quiz_url
 from courses.caching import cache_key, cached, content_version, is_preview
 from courses.selectors.progress import (
     CourseProgress,
+    course_rule,
     enrolment_done_keys,
     final_quiz_in_language,
     page_enrolment_progress,
@@ -42,8 +43,15 @@ def course_learning(
     the cycle is complete and one for the final quiz's attempts, whatever
     the number of lessons. ``lessons`` are pages or ``OutlineLesson`` links.
     """
+
+    def rule():
+        if request is None or is_preview(request):
+            return course_rule(translation_key=course.translation_key)
+        key = cache_key("course-rule", content_version(request), course.translation_key)
+        return cached(key, lambda: course_rule(translation_key=course.translation_key))
+
     enrolment, progress = page_enrolment_progress(
-        learner=user, course=course, request=request
+        learner=user, course=course, rule=rule
     )
     if enrolment is None:
         return CourseLearning(enrolment=None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -16,12 +17,19 @@ from django.db import connection, router
 from django.db.models import Q
 from wagtail.models import Page
 
-from courses.caching import cache_key, cached, content_version, is_preview
+from courses.completion import CompletionFacts
+from courses.models import (
+    EXPIRING_SOON_DAYS,
+    CertificateStatus,
+    CourseCompletion,
+    CoursePage,
+    Enrolment,
+    LessonPage,
+    LessonProgress,
+)
 from lms.sql import fetch_rows, select_columns
-
-# Certificates expiring within this many days are shown to the learner, who
-# may then start recertifying.
-EXPIRING_SOON_DAYS = 60
+from quizzes.grades import KeptGrade, kept_grade
+from quizzes.models import AttemptState, Quiz, QuizAttempt
 
 
 def enrolment_for(*, learner, course: Page):
@@ -30,8 +38,6 @@ def enrolment_for(*, learner, course: Page):
     ``course`` may be a page or a ``PageLink`` (only its ``translation_key``
     is read).
     """
-    from courses.models import Enrolment
-
     if learner is None or not learner.is_authenticated:
         return None
     return (
@@ -45,61 +51,61 @@ def enrolment_for(*, learner, course: Page):
 
 
 @dataclass(frozen=True)
-class QuizPass:
-    """A passed final-quiz attempt: when, and with which score."""
-
-    submitted_at: datetime.datetime
-    score_percent: Decimal | None
-
-
-@dataclass(frozen=True)
 class CourseProgress:
     """How far an enrolment's current cycle is, against the completion rule.
 
-    Steps are the course's required lessons plus its final quiz, if any.
-    ``required_keys`` and ``done_keys`` are lesson ``translation_key`` values,
-    so they apply to every translation of the course.
+    The rule itself is ``courses.completion.CompletionFacts``; this adds what
+    the pages show around it. ``required_keys`` and ``done_keys`` are lesson
+    ``translation_key`` values, so they apply to every translation of the
+    course. ``quiz_grade`` is the final quiz's kept grade this cycle.
     """
 
     enrolment: object
     required_keys: frozenset
     done_keys: frozenset
     has_final_quiz: bool
-    quiz_pass: QuizPass | None
+    quiz_grade: KeptGrade | None
     completion: object | None
     certificate: object | None
 
     @property
+    def facts(self) -> CompletionFacts:
+        return CompletionFacts(
+            required_lessons=len(self.required_keys),
+            required_done=len(self.required_keys & self.done_keys),
+            has_final_quiz=self.has_final_quiz,
+            quiz_passed=self.quiz_passed,
+            completion_recorded=self.completion is not None,
+        )
+
+    @property
     def quiz_passed(self) -> bool:
-        return self.quiz_pass is not None
+        return bool(self.quiz_grade and self.quiz_grade.passed)
+
+    @property
+    def quiz_pass(self) -> KeptGrade | None:
+        """The kept grade if it passes (its score goes on the completion)."""
+        return self.quiz_grade if self.quiz_passed else None
 
     @property
     def total_steps(self) -> int:
-        return len(self.required_keys) + int(self.has_final_quiz)
+        return self.facts.total_steps
 
     @property
     def done_steps(self) -> int:
-        quiz_step = int(self.has_final_quiz and self.quiz_passed)
-        return len(self.required_keys & self.done_keys) + quiz_step
+        return self.facts.done_steps
 
     @property
     def percent(self) -> int:
-        if self.completion is not None:
-            return 100
-        if not self.total_steps:
-            return 0
-        return int(self.done_steps * 100 / self.total_steps)
+        return self.facts.percent
 
     @property
     def lessons_done(self) -> bool:
-        return self.required_keys <= self.done_keys
+        return self.facts.lessons_done
 
     @property
     def rule_met(self) -> bool:
-        """The completion rule holds. A course with no requirement never completes."""
-        if not self.total_steps:
-            return False
-        return self.lessons_done and (self.quiz_passed or not self.has_final_quiz)
+        return self.facts.rule_met
 
     @property
     def is_complete(self) -> bool:
@@ -112,21 +118,17 @@ class CourseProgress:
     @property
     def can_recertify(self) -> bool:
         """The current cycle is complete and its certificate lapses soon or is gone."""
-        from courses.models import CertificateStatus
-
-        certificate = self.certificate
-        if certificate is None:
+        if self.certificate is None:
             return False
-        status = certificate.status
-        if status in (CertificateStatus.EXPIRED, CertificateStatus.REVOKED):
-            return True
-        days_left = certificate.days_until_expiry()
-        return days_left is not None and days_left <= EXPIRING_SOON_DAYS
+        return (
+            self.certificate.status_at(expiring_within_days=EXPIRING_SOON_DAYS)
+            != CertificateStatus.VALID
+        )
 
 
 @dataclass(frozen=True)
 class SubmittedAttempt:
-    """The columns of a submitted quiz attempt that completion needs."""
+    """The columns of a submitted quiz attempt that the kept grade reads."""
 
     pk: int
     submitted_at: datetime.datetime
@@ -134,65 +136,50 @@ class SubmittedAttempt:
     passed: bool
 
 
-def _kept_attempt(attempts: list, grading_method: str):
-    """The attempt whose grade counts, per the quiz's grading method.
+@dataclass(frozen=True)
+class QuizRule:
+    """A final quiz's grading: every translation's id, its method and pass mark."""
 
-    Mirrors ``quizzes.selectors.quiz_kept_attempt``, over one cycle's attempts.
+    translation_key: object
+    translation_ids: tuple
+    grading_method: str
+    pass_mark: int
+
+
+def final_quiz_rules(*, quiz_ids) -> dict[int, QuizRule]:
+    """``{quiz id: QuizRule}`` for ``quiz_ids``, in one query."""
+    rows = Quiz.objects.filter(
+        translation_key__in=Quiz.objects.filter(pk__in=quiz_ids).values(
+            "translation_key"
+        )
+    ).values_list("pk", "translation_key", "grading_method", "pass_mark")
+    by_key, own = defaultdict(list), {}
+    for pk, key, method, pass_mark in rows:
+        by_key[key].append(pk)
+        if pk in quiz_ids:
+            own[pk] = (key, method, pass_mark)
+    return {
+        pk: QuizRule(key, tuple(sorted(by_key[key])), method, pass_mark)
+        for pk, (key, method, pass_mark) in own.items()
+    }
+
+
+def _final_quiz_grades(*, learner, enrolments: list, rules: dict) -> dict:
+    """Each enrolment's final-quiz kept grade in its current cycle.
+
+    Among the attempts submitted since the cycle started, at any translation
+    of the quiz (``quizzes.grades`` keeps one by the quiz's grading method).
+    One query for the attempts, none when no course has a final quiz;
+    ``rules`` are the final quizzes' ``QuizRule``.
     """
-    from quizzes.models import GradingMethod
-
-    if not attempts:
-        return None
-    if grading_method == GradingMethod.LAST:
-        return max(attempts, key=lambda a: (a.submitted_at, a.pk))
-    if grading_method == GradingMethod.FIRST:
-        return min(attempts, key=lambda a: (a.submitted_at, a.pk))
-    return min(attempts, key=lambda a: (-(a.score_percent or 0), a.submitted_at, a.pk))
-
-
-def _quiz_grading(quiz_ids: set, request=None) -> tuple[dict, dict]:
-    """The final quizzes' grading, and every translation of them.
-
-    ``({quiz id: (translation key, grading method)}, {translation's id:
-    translation key})``, in one query; with ``request``, cached per content
-    version (quizzes bump it).
-    """
-    from quizzes.models import Quiz
-
-    def load():
-        rows = Quiz.objects.filter(
-            translation_key__in=Quiz.objects.filter(pk__in=quiz_ids).values(
-                "translation_key"
-            )
-        ).values_list("pk", "translation_key", "grading_method")
-        grading, translations = {}, {}
-        for pk, key, method in rows:
-            translations[pk] = key
-            if pk in quiz_ids:
-                grading[pk] = (key, method)
-        return grading, translations
-
-    if request is None or is_preview(request):
-        return load()
-    ids = sorted(quiz_ids)
-    return cached(cache_key("quiz-grading", content_version(request), *ids), load)
-
-
-def _final_quiz_passes(*, learner, enrolments: list, request=None) -> dict:
-    """Each enrolment's passing final-quiz result in its current cycle.
-
-    The quiz counts as passed when the attempt kept by its grading method,
-    among the attempts submitted since the cycle started, at any translation
-    of the quiz, passed. One query for the quizzes (cached with ``request``)
-    and one for the attempts, none when no course has a final quiz.
-    """
-    quiz_ids = {e.course.final_quiz_id for e in enrolments} - {None}
-    if not quiz_ids:
+    if not rules:
         return {}
-    from quizzes.models import AttemptState, QuizAttempt
-
-    grading, translations = _quiz_grading(quiz_ids, request)
-    ids = list(translations)
+    ids = sorted({pk for rule in rules.values() for pk in rule.translation_ids})
+    key_of = {
+        pk: rule.translation_key
+        for rule in rules.values()
+        for pk in rule.translation_ids
+    }
     meta = QuizAttempt._meta
     quote = connection.ops.quote_name
 
@@ -221,27 +208,27 @@ def _final_quiz_passes(*, learner, enrolments: list, request=None) -> dict:
     )
     by_key = defaultdict(list)
     for pk, quiz_id, submitted_at, score_percent, passed in rows:
-        by_key[translations[quiz_id]].append(
+        by_key[key_of[quiz_id]].append(
             SubmittedAttempt(pk, submitted_at, score_percent, passed)
         )
     result = {}
     for enrolment in enrolments:
-        if enrolment.course.final_quiz_id is None:
+        rule = rules.get(enrolment.course.final_quiz_id)
+        if rule is None:
             continue
-        key, method = grading[enrolment.course.final_quiz_id]
         in_cycle = [
-            a for a in by_key[key] if a.submitted_at >= enrolment.cycle_started_at
+            a
+            for a in by_key[rule.translation_key]
+            if a.submitted_at >= enrolment.cycle_started_at
         ]
-        kept = _kept_attempt(in_cycle, method)
-        if kept is not None and kept.passed:
-            result[enrolment.pk] = QuizPass(kept.submitted_at, kept.score_percent)
+        result[enrolment.pk] = kept_grade(
+            in_cycle, method=rule.grading_method, pass_mark=rule.pass_mark
+        )
     return result
 
 
 def _required_keys(courses: list) -> dict:
     """``{course path: {translation keys of its live required lessons}}``: one query."""
-    from courses.models import LessonPage
-
     lesson_filter = Q()
     for course in courses:
         lesson_filter |= LessonPage.objects.child_of_q(course)
@@ -258,8 +245,6 @@ def _required_keys(courses: list) -> dict:
 
 def _done_keys(enrolments: list) -> dict:
     """``{enrolment id: {lesson translation keys done in its current cycle}}``."""
-    from courses.models import LessonProgress
-
     cycles = {e.pk: e.cycle for e in enrolments}
     done = defaultdict(set)
     rows = LessonProgress.objects.filter(enrolment__in=list(cycles)).values_list(
@@ -273,8 +258,6 @@ def _done_keys(enrolments: list) -> dict:
 
 def _completions(enrolments: list) -> dict:
     """``{enrolment id: its current cycle's completion, certificate loaded}``."""
-    from courses.models import CourseCompletion
-
     cycles = {e.pk: e.cycle for e in enrolments}
     completions = {}
     for completion in CourseCompletion.objects.filter(
@@ -285,20 +268,20 @@ def _completions(enrolments: list) -> dict:
     return completions
 
 
-def _progress(enrolment, required, done, completion, quiz_pass) -> CourseProgress:
+def _progress(enrolment, required, done, completion, quiz_grade) -> CourseProgress:
     return CourseProgress(
         enrolment=enrolment,
         required_keys=frozenset(required),
         done_keys=frozenset(done),
         has_final_quiz=enrolment.course.final_quiz_id is not None,
-        quiz_pass=quiz_pass,
+        quiz_grade=quiz_grade,
         completion=completion,
         certificate=getattr(completion, "certificate", None) if completion else None,
     )
 
 
 def progress_for_enrolments(*, learner, enrolments: list) -> dict:
-    """``CourseProgress`` per enrolment id, in at most five queries in all.
+    """``CourseProgress`` per enrolment id, in at most six queries in all.
 
     ``enrolments`` are the ``learner``'s, with ``course`` loaded
     (``select_related("course")``).
@@ -310,14 +293,19 @@ def progress_for_enrolments(*, learner, enrolments: list) -> dict:
     )
     done = _done_keys(enrolments)
     completions = _completions(enrolments)
-    quiz_passes = _final_quiz_passes(learner=learner, enrolments=enrolments)
+    quiz_ids = {e.course.final_quiz_id for e in enrolments} - {None}
+    grades = _final_quiz_grades(
+        learner=learner,
+        enrolments=enrolments,
+        rules=final_quiz_rules(quiz_ids=quiz_ids) if quiz_ids else {},
+    )
     return {
         enrolment.pk: _progress(
             enrolment,
             required[enrolment.course.path],
             done[enrolment.pk],
             completions.get(enrolment.pk),
-            quiz_passes.get(enrolment.pk),
+            grades.get(enrolment.pk),
         )
         for enrolment in enrolments
     }
@@ -325,8 +313,6 @@ def progress_for_enrolments(*, learner, enrolments: list) -> dict:
 
 @cache
 def _enrolment_and_done_sql() -> str:
-    from courses.models import CourseCompletion, Enrolment, LessonProgress
-
     quote = connection.ops.quote_name
     page = quote(Page._meta.db_table)
     enrolment, progress = Enrolment._meta, LessonProgress._meta
@@ -424,42 +410,69 @@ def enrolment_done_keys(*, learner, course) -> tuple[int | None, frozenset]:
     return enrolment_id, done
 
 
-def page_enrolment_progress(*, learner, course: Page, request):
+@dataclass(frozen=True)
+class CourseRule:
+    """What the completion rule reads of one course, the same for every learner.
+
+    The original-language course (only the fields progress reads), its live
+    required lessons and its final quiz's grading: pages cache it per
+    content version (``course_rule`` reads it).
+    """
+
+    course: object
+    required_keys: frozenset
+    quiz: QuizRule | None
+
+
+def course_rule(*, translation_key) -> CourseRule:
+    """The rule's facts about a course (any translation's key): 2 or 3 queries."""
+    course = (
+        CoursePage.objects.filter(translation_key=translation_key)
+        .order_by("pk")
+        .only("id", "path", "depth", "translation_key", "final_quiz_id")
+        .first()
+    )
+    quiz_id = course.final_quiz_id
+    return CourseRule(
+        course=course,
+        required_keys=frozenset(_required_keys([course])[course.path]),
+        quiz=final_quiz_rules(quiz_ids={quiz_id})[quiz_id] if quiz_id else None,
+    )
+
+
+def page_enrolment_progress(
+    *, learner, course, rule: Callable[[], CourseRule] | None = None
+):
     """The visitor's enrolment in ``course`` and its ``CourseProgress``, for a page.
 
     ``(None, None)`` when not enrolled. The same answer as
     ``progress_for_enrolments`` in fewer queries: one for the enrolment and
     the lessons done (``enrolment_and_done_keys``), plus one for the
     completion of a completed cycle and one for the final quiz's attempts
-    when there is a final quiz. The canonical course, its required lessons
-    and the quiz's grading come from the render cache (``courses.caching``).
+    when there is a final quiz. ``rule``, called only for an enrolled
+    learner, gives the course's ``CourseRule`` (pages take it from their
+    render cache); without it, ``course_rule`` reads it.
     """
-    from courses.models import CoursePage
-
     enrolment, done_keys = enrolment_and_done_keys(learner=learner, course=course)
     if enrolment is None:
         return None, None
-
-    def canonical_course():
-        # Only what progress reads: small to cache, and no field left to load.
-        course = CoursePage.objects.only(
-            "id", "path", "depth", "translation_key", "final_quiz_id"
-        ).get(pk=enrolment.course_id)
-        return course, frozenset(_required_keys([course])[course.path])
-
-    if is_preview(request):
-        canonical, required_keys = canonical_course()
-    else:
-        key = cache_key("course-rule", content_version(request), enrolment.course_id)
-        canonical, required_keys = cached(key, canonical_course)
-    enrolment.course = canonical
+    rule = rule() if rule is not None else None
+    if rule is None or rule.course.pk != enrolment.course_id:
+        rule = course_rule(translation_key=course.translation_key)
+    enrolment.course = rule.course
     completion = None
     if enrolment.current_completion_id is not None:
         completion = _completions([enrolment]).get(enrolment.pk)
-    quiz_pass = _final_quiz_passes(
-        learner=learner, enrolments=[enrolment], request=request
-    ).get(enrolment.pk)
-    progress = _progress(enrolment, required_keys, done_keys, completion, quiz_pass)
+    quiz_grade = None
+    if rule.quiz is not None:
+        quiz_grade = _final_quiz_grades(
+            learner=learner,
+            enrolments=[enrolment],
+            rules={enrolment.course.final_quiz_id: rule.quiz},
+        ).get(enrolment.pk)
+    progress = _progress(
+        enrolment, rule.required_keys, done_keys, completion, quiz_grade
+    )
     return enrolment, progress
 
 
@@ -475,8 +488,6 @@ def final_quiz_in_language(*, course, language_code: str):
     quiz_id = course.final_quiz_id
     if quiz_id is None:
         return None
-    from quizzes.models import Quiz
-
     quizzes = list(
         Quiz.objects.filter(
             translation_key__in=Quiz.objects.filter(pk=quiz_id).values(

@@ -11,10 +11,12 @@ Each selector costs a fixed number of queries whatever the number of
 learners: per-row figures are correlated subqueries or conditional
 aggregates computed by the database, never Python loops issuing queries.
 
-Figures follow the courses app's completion rule (``courses.selectors``):
-the current cycle of an enrolment counts, a lesson counts when it is live and
-required, and the final quiz counts when an attempt at any of its
-translations passed during the cycle.
+Figures follow the courses app's completion rule, read from where it is
+defined (``courses.completion``): the current cycle of an enrolment counts, a
+lesson counts when it is live and required, and the final quiz counts when
+its kept grade (``quizzes.grades``, by the quiz's grading method) over the
+cycle's attempts at any of its translations passes. Certificate states are
+``courses.models.CertificateStatus``, or none.
 """
 
 from __future__ import annotations
@@ -27,9 +29,7 @@ from django.db.models import (
     Case,
     Count,
     DateTimeField,
-    Exists,
     F,
-    FilteredRelation,
     IntegerField,
     Max,
     OuterRef,
@@ -43,16 +43,23 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from courses.completion import (
+    CompletionFacts,
+    completion_annotations,
+    cycle_attempts,
+    with_current_completion,
+)
 from courses.models import (
+    EXPIRING_SOON_DAYS,
     Certificate,
+    CertificateStatus,
     CourseCompletion,
     CoursePage,
     Enrolment,
     EnrolmentSource,
     LessonPage,
-    LessonProgress,
+    certificate_status_expression,
 )
-from courses.selectors import EXPIRING_SOON_DAYS
 from lms.teams.access import can_view_all_reports, can_view_reports
 from lms.teams.models import Assignment, Team
 from lms.teams.selectors import (
@@ -61,7 +68,6 @@ from lms.teams.selectors import (
     managed_team_ids,
     teams_visible_to,
 )
-from quizzes.models import AttemptState, QuizAttempt
 
 # The certificate register filters certificates expiring within these windows.
 EXPIRY_WINDOWS = (30, 60, 90)
@@ -92,21 +98,15 @@ class CompletionStatus:
 
 
 class CertificateState:
-    """Status of a certificate in the register, expiry windows included."""
+    """A learner's certificate in the reports: its ``CertificateStatus``, or none."""
 
     NONE = "none"
-    VALID = "valid"
-    EXPIRING = "expiring"
-    EXPIRED = "expired"
-    REVOKED = "revoked"
+    VALID = CertificateStatus.VALID
+    EXPIRING = CertificateStatus.EXPIRING
+    EXPIRED = CertificateStatus.EXPIRED
+    REVOKED = CertificateStatus.REVOKED
 
-    labels = {
-        NONE: _("None"),
-        VALID: _("Valid"),
-        EXPIRING: _("Expiring soon"),
-        EXPIRED: _("Expired"),
-        REVOKED: _("Revoked"),
-    }
+    labels = {NONE: _("None"), **dict(CertificateStatus.choices)}
 
 
 # --- Shared pieces ------------------------------------------------------------------
@@ -170,17 +170,6 @@ def _per_course(values: dict[int, int], field: str = "course_id"):
     )
 
 
-def _cycle_attempts(*, enrolment_ref: str = "") -> QuerySet:
-    """Submitted attempts at the enrolment's final quiz (any translation) this cycle."""
-    prefix = f"{enrolment_ref}__" if enrolment_ref else ""
-    return QuizAttempt.objects.filter(
-        learner=OuterRef(f"{prefix}learner_id"),
-        quiz__translation_key=OuterRef(f"{prefix}course__final_quiz__translation_key"),
-        state=AttemptState.SUBMITTED,
-        submitted_at__gte=OuterRef(f"{prefix}cycle_started_at"),
-    )
-
-
 def assigned_enrolments(*, user) -> QuerySet[Enrolment]:
     """Enrolments that come from an assignment, within ``user``'s scope.
 
@@ -204,29 +193,23 @@ def annotate_progress(
     """Add the matrix's per-row figures to enrolments.
 
     Selected, each computed once per row by the database: ``completed_at``
-    (a join), ``lessons_done``, ``best_score``, ``quiz_passed``,
-    ``certificate_state`` and ``certificate_expires_at``. Aliased, for
-    filters and sorting only: ``status`` and ``percent``. Referencing an
-    annotation from another expression repeats its SQL, so the displayed
-    status and percentage are derived from the selected figures by
-    :func:`completion_figures`, which follows the same rule.
+    (a join), ``lessons_done`` and ``quiz_passed`` (the completion rule's
+    figures, ``courses.completion``), ``best_score``, ``certificate_state``
+    and ``certificate_expires_at``. Aliased, for filters and sorting only:
+    ``status`` and ``percent``. Referencing an annotation from another
+    expression repeats its SQL, so the displayed status and percentage are
+    derived from the selected figures by :func:`completion_figures`, through
+    the rule's own ``CompletionFacts``.
     """
     steps = course_steps() if steps is None else steps
-    lessons_done = (
-        LessonProgress.objects.filter(
-            enrolment=OuterRef("pk"),
-            cycle=OuterRef("cycle"),
-            lesson__live=True,
-            lesson__is_required=True,
+    figures = completion_annotations(
+        required_lessons=_per_course(
+            {pk: s.required_lessons for pk, s in steps.items()}
         )
-        .order_by()
-        .values("enrolment_id")
-        .annotate(n=Count("pk"))
-        .values("n")
     )
-    attempts = _cycle_attempts()
     best = (
-        attempts.order_by()
+        cycle_attempts()
+        .order_by()
         .values("learner_id")
         .annotate(best=Max("score_percent"))
         .values("best")
@@ -242,14 +225,12 @@ def annotate_progress(
     )
     completed = Q(current_completion__isnull=False)
     return (
-        # At most one completion per (enrolment, cycle): a LEFT JOIN, read by
-        # several expressions at no extra cost.
         with_current_completion(enrolments)
         .annotate(
             completed_at=F("current_completion__completed_at"),
-            lessons_done=Coalesce(Subquery(lessons_done), 0),
+            lessons_done=figures["lessons_done"],
             best_score=Subquery(best),
-            quiz_passed=Exists(attempts.filter(passed=True)),
+            quiz_passed=figures["quiz_passed"],
             certificate_state=Coalesce(
                 Subquery(latest_certificate.values("state")[:1]),
                 Value(CertificateState.NONE),
@@ -260,20 +241,8 @@ def annotate_progress(
             ),
         )
         .alias(
-            total_steps=_per_course({pk: s.total for pk, s in steps.items()}),
-            percent=Case(
-                When(completed, then=Value(100)),
-                When(total_steps=0, then=Value(0)),
-                default=(
-                    (
-                        F("lessons_done")
-                        + Case(When(quiz_passed=True, then=1), default=0)
-                    )
-                    * 100
-                    / F("total_steps")
-                ),
-                output_field=IntegerField(),
-            ),
+            required_lessons=figures["required_lessons"],
+            percent=figures["percent"],
             status=Case(
                 When(completed, then=Value(CompletionStatus.COMPLETED)),
                 When(due_on__lt=today, then=Value(CompletionStatus.OVERDUE)),
@@ -294,30 +263,31 @@ def completion_figures(
 
     Completed wins; then a due date in the past is overdue; a learner who did
     a required lesson or submitted the final quiz this cycle is in progress.
+    The percentage is the completion rule's (``CompletionFacts.percent``).
     """
-    if row["completed_at"] is not None:
-        return {"status": CompletionStatus.COMPLETED, "percent": 100}
-    step = steps.get(row["course_id"])
-    total = step.total if step else 0
-    done = row["lessons_done"] + int(bool(row["quiz_passed"]))
-    percent = done * 100 // total if total else 0
-    if row["due_on"] is not None and row["due_on"] < today:
+    step = steps.get(row["course_id"]) or CourseSteps(0, False)
+    facts = CompletionFacts(
+        required_lessons=step.required_lessons,
+        required_done=row["lessons_done"],
+        has_final_quiz=step.has_final_quiz,
+        quiz_passed=bool(row["quiz_passed"]),
+        completion_recorded=row["completed_at"] is not None,
+    )
+    if facts.completion_recorded:
+        status = CompletionStatus.COMPLETED
+    elif row["due_on"] is not None and row["due_on"] < today:
         status = CompletionStatus.OVERDUE
     elif row["lessons_done"] or row["best_score"] is not None:
         status = CompletionStatus.IN_PROGRESS
     else:
         status = CompletionStatus.NOT_STARTED
-    return {"status": status, "percent": percent}
+    return {"status": status, "percent": facts.percent}
 
 
 def certificate_state(*, now: datetime.datetime) -> Case:
-    """A certificate's :class:`CertificateState` as a SQL expression."""
-    soon = now + datetime.timedelta(days=EXPIRING_SOON_DAYS)
-    return Case(
-        When(revoked_at__isnull=False, then=Value(CertificateState.REVOKED)),
-        When(expires_at__lte=now, then=Value(CertificateState.EXPIRED)),
-        When(expires_at__lte=soon, then=Value(CertificateState.EXPIRING)),
-        default=Value(CertificateState.VALID),
+    """A certificate's :class:`CertificateState` as SQL (expiring soon included)."""
+    return certificate_status_expression(
+        now=now, expiring_within_days=EXPIRING_SOON_DAYS
     )
 
 
@@ -375,15 +345,6 @@ def filter_by_teams(queryset: QuerySet, *, team_ids, learner_field="learner"):
 # The summary needs only the current cycle's completion (a join), the due
 # date and the final-quiz score recorded at completion: none of the per-row
 # subqueries of the matrix, so it aggregates a million enrolments quickly.
-
-
-def with_current_completion(enrolments: QuerySet[Enrolment]) -> QuerySet[Enrolment]:
-    """Enrolments LEFT JOINed to their current cycle's completion, if any."""
-    return enrolments.annotate(
-        current_completion=FilteredRelation(
-            "completions", condition=Q(completions__cycle=F("cycle"))
-        )
-    )
 
 
 def _team_enrolments(*, user, team: Team | None = None) -> QuerySet[Enrolment]:

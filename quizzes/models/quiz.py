@@ -34,9 +34,12 @@ from .questions import QUESTION_RICH_TEXT_FEATURES, Question
 
 
 class GradingMethod(models.TextChoices):
+    """Which of a learner's attempts counts (``quizzes.grades`` says how)."""
+
     HIGHEST = "highest", _("Highest attempt")
     LAST = "last", _("Last attempt")
     FIRST = "first", _("First attempt")
+    AVERAGE = "average", _("Average of all attempts")
 
 
 class FeedbackPolicy(models.TextChoices):

@@ -8,3 +8,9 @@ class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Relais core")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Receivers import models: only once the app registry is ready.
+        from core import receivers
+
+        receivers.track_content_models(*receivers.wagtail_content_models())

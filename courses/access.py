@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
-from courses.caching import cache_key, cached, content_version
+from core.caching import cache_key, cached, content_version
 
 
 def quiz_url(quiz) -> str | None:
@@ -55,7 +55,7 @@ def _course_keys_using_quiz(quiz) -> set:
 def _course_ids_using_quiz(quiz, request=None) -> list:
     """Ids of every course page (all translations) that uses ``quiz``.
 
-    Cached per content version (``courses.caching``): quizzes and pages bump it.
+    Cached per content version (``core.caching``): quizzes and pages bump it.
     """
     from courses.models import CoursePage
 

@@ -13,7 +13,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from courses import serving
+from core import serving
 from courses import views as course_views
 
 urlpatterns = [
@@ -40,7 +40,7 @@ urlpatterns += i18n_patterns(
     path("learn/", include("courses.urls")),
     path("certificates/", include("courses.urls_public")),
     path("quizzes/", include("quizzes.urls")),
-    # Wagtail's page serving, with its site and route cached (courses.serving);
+    # Wagtail's page serving, with its site and route cached (core.serving);
     # ahead of wagtail_urls, which still provides the _util/ views.
     re_path(wagtail_urls.serve_pattern, serving.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),

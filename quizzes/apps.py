@@ -10,3 +10,12 @@ class QuizzesConfig(AppConfig):
 
     name = "quizzes"
     verbose_name = _("Quizzes")
+
+    def ready(self):
+        # Models load only once the app registry is ready.
+        from core.receivers import track_content_models
+        from quizzes.models import Question, Quiz, QuizQuestion
+
+        # Learner pages show quizzes and questions: a change bumps the
+        # content version that keys their render caches.
+        track_content_models(Quiz, QuizQuestion, Question)

@@ -15,7 +15,7 @@ from django.db.models import QuerySet, prefetch_related_objects
 from django.db.transaction import TransactionManagementError
 from django.utils import timezone
 
-from lms.sql import fetch_instances, select_columns
+from core.sql import fetch_instances, select_columns
 from quizzes import access
 from quizzes.grades import KeptGrade, kept_grade
 from quizzes.models import (
@@ -70,7 +70,7 @@ def attempt_row(
 ) -> QuizAttempt | None:
     """One attempt row, read with a plain cursor; None if there is none.
 
-    Every save and page of an attempt reads it (``lms.sql`` converts the
+    Every save and page of an attempt reads it (``core.sql`` converts the
     columns as the ORM would, without building the query each time). With
     ``learner``, only if it is theirs. ``for_update`` locks the row on the
     write database (``SELECT … FOR UPDATE``; SQLite has none and runs one
@@ -274,7 +274,7 @@ def _attempt_question_rows(
     """Rows of the attempt's questions (``attnames`` only), in slot order.
 
     Every save and page of an attempt reads these, so with a plain cursor
-    (``lms.sql``: converted and built as the ORM would); each row knows its
+    (``core.sql``: converted and built as the ORM would); each row knows its
     attempt, as rows read through ``attempt.attempt_questions`` do.
     """
     meta = AttemptQuestion._meta

@@ -1,6 +1,5 @@
 """Models of the courses app, one module per concern."""
 
-from .caching import ContentVersion
 from .certificates import (
     EXPIRING_SOON_DAYS,
     Certificate,
@@ -20,7 +19,6 @@ __all__ = [
     "CertificateStatus",
     "certificate_status_at",
     "certificate_status_expression",
-    "ContentVersion",
     "CourseCompletion",
     "CourseIndexPage",
     "CoursePage",

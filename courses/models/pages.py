@@ -16,12 +16,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from courses.blocks import RICH_TEXT_FEATURES, LessonStreamBlock
-from courses.serving import (
+from core.caching import content_version
+from core.serving import (
     CachedViewRestrictionsMixin,
     serve_for_visitor,
     serve_with_personal_parts,
 )
+from courses.blocks import RICH_TEXT_FEATURES, LessonStreamBlock
 
 
 class Level(models.TextChoices):
@@ -42,7 +43,7 @@ class LearnerPage(CachedViewRestrictionsMixin, Page):
 
     Their view restrictions come with the cached route, anonymous visitors
     get a cached page, and templates get ``content_version`` to key their
-    fragment caches (see ``courses.caching``).
+    fragment caches (see ``core.caching``).
     """
 
     class Meta:
@@ -65,8 +66,6 @@ class LearnerPage(CachedViewRestrictionsMixin, Page):
         return ""
 
     def get_context(self, request, *args, **kwargs):
-        from courses.caching import content_version
-
         context = super().get_context(request, *args, **kwargs)
         context["content_version"] = content_version(request)
         return context

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from core.caching import cache_key, cached, content_version, is_preview
 from courses.access import quiz_url
-from courses.caching import cache_key, cached, content_version, is_preview
 from courses.selectors.progress import (
     CourseProgress,
     course_rule,

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from courses.caching import cache_key, cached, content_version, is_preview
+from core.caching import cache_key, cached, content_version, is_preview
 
 
 def catalogue_courses(*, index_page: Page) -> QuerySet:
@@ -57,7 +57,7 @@ class PageLink:
     """A page as a link shows it, with its URL on the request's site.
 
     Plain data, so outlines and pagers can be cached and shared by every
-    learner (``courses.caching``).
+    learner (``core.caching``).
     """
 
     pk: int

@@ -17,6 +17,7 @@ from django.db import connection, router
 from django.db.models import Q
 from wagtail.models import Page
 
+from core.sql import fetch_rows, select_columns
 from courses.completion import CompletionFacts
 from courses.models import (
     EXPIRING_SOON_DAYS,
@@ -27,7 +28,6 @@ from courses.models import (
     LessonPage,
     LessonProgress,
 )
-from lms.sql import fetch_rows, select_columns
 from quizzes.grades import KeptGrade, kept_grade
 from quizzes.models import AttemptState, Quiz, QuizAttempt
 
@@ -350,7 +350,7 @@ def enrolment_and_done_keys(*, learner, course) -> tuple[object | None, frozense
     Raw SQL on purpose: this runs on every course and lesson page a learner
     opens, and the ORM spends twenty times longer building the equivalent
     queries than the database spends running them (see docs/PERFORMANCE.md).
-    Table and column names come from the models, ``lms.sql`` converts the
+    Table and column names come from the models, ``core.sql`` converts the
     values as the ORM would, and ``tests/courses/test_performance.py`` checks the
     answer against ``progress_for_enrolments``.
     """

@@ -4,7 +4,7 @@ An outline lists every lesson of a course, and each learner sees it with
 their own done marks, so it cannot be cached whole. Each item, though, has
 only a few states (done or not; the current lesson or not). The tag renders
 every item in every state once per content version and caches the strings
-(``courses.caching``); a request only picks each item's state. A 100-lesson
+(``core.caching``); a request only picks each item's state. A 100-lesson
 outline then costs a join, not a hundred template renders.
 """
 
@@ -13,7 +13,7 @@ from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from courses.caching import cache_key, cached, content_version, is_preview
+from core.caching import cache_key, cached, content_version, is_preview
 
 register = template.Library()
 

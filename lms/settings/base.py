@@ -77,8 +77,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    # Django's, plus the content version read with the user (lms.auth).
-    "lms.auth.AuthenticationMiddleware",
+    # Django's, plus the content version read with the user (core.auth).
+    "core.auth.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -154,8 +154,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 # Django's ModelBackend, with each request's user (and whether they may see
-# the admin) loaded in one plain query: see lms/auth.py.
-AUTHENTICATION_BACKENDS = ["lms.auth.ModelBackend"]
+# the admin) loaded in one plain query: see core/auth.py.
+AUTHENTICATION_BACKENDS = ["core.auth.ModelBackend"]
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
@@ -266,7 +266,7 @@ LOGGING = {
 # page links back to (quizzes knows nothing of courses).
 RELAIS_QUIZ_ACCESS_POLICY = "courses.access.can_take_quiz"
 RELAIS_QUIZ_RETURN_LINK = "courses.access.quiz_return_link"
-RELAIS_QUIZ_CONTENT_VERSION = "courses.caching.content_version"
+RELAIS_QUIZ_CONTENT_VERSION = "core.caching.content_version"
 
 # Teams, assignments and manager reports (lms.teams, lms.reports).
 INSTALLED_APPS += ["lms.teams", "lms.reports"]

@@ -1,6 +1,6 @@
 """The render caches of learner pages: fast, and never stale or shared wrongly.
 
-Every cache here is keyed by the content version (``courses.caching``); these
+Every cache here is keyed by the content version (``core.caching``); these
 tests change content, progress, restrictions and users between two requests
 and check the next request shows the change, for the visitor concerned only.
 Query budgets are pinned with ``django_assert_max_num_queries``; no test
@@ -12,8 +12,11 @@ from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
-from courses.caching import content_version
-from courses.models import ContentVersion, LessonPage
+from core.auth import may_access_admin
+from core.caching import content_version
+from core.models import ContentVersion
+from core.serving import CSRF_MARKER
+from courses.models import LessonPage
 from courses.selectors import (
     course_lessons,
     enrolment_progress,
@@ -21,8 +24,6 @@ from courses.selectors import (
 )
 from courses.selectors.progress import enrolment_and_done_keys, enrolment_done_keys
 from courses.services import enrol, lesson_complete
-from courses.serving import CSRF_MARKER
-from lms.auth import may_access_admin
 from tests.courses.conftest import translate
 from tests.factories import (
     CoursePageFactory,
@@ -83,7 +84,7 @@ def test_publishing_unpublishing_and_restrictions_bump_the_content_version(
 
 
 def test_content_version_survives_a_missing_row():
-    from courses.caching import bump_content_version
+    from core.caching import bump_content_version
 
     ContentVersion.objects.all().delete()  # e.g. a flushed test database
     assert content_version() == 0

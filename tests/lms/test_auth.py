@@ -1,4 +1,4 @@
-"""lms.auth: each request's user in one query, the same as Django's ORM would load."""
+"""core.auth: each request's user in one query, the same as Django's ORM would load."""
 
 import datetime
 
@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
 
-from lms.auth import ModelBackend, may_access_admin
+from core.auth import ModelBackend, may_access_admin
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -112,7 +112,7 @@ def test_logging_in_with_the_form_uses_this_backend(client):
         reverse("login"), {"username": user.username, "password": "relais-test-2026"}
     )
     assert response.status_code == 302
-    assert client.session["_auth_user_backend"] == "lms.auth.ModelBackend"
+    assert client.session["_auth_user_backend"] == "core.auth.ModelBackend"
     assert client.get(reverse("courses:dashboard")).status_code == 200
 
 
@@ -122,7 +122,7 @@ def _serve_through_middleware(client, view):
     from django.contrib.sessions.middleware import SessionMiddleware
     from django.test import RequestFactory
 
-    from lms.auth import AuthenticationMiddleware
+    from core.auth import AuthenticationMiddleware
 
     request = RequestFactory().get("/")
     request.COOKIES = {name: morsel.value for name, morsel in client.cookies.items()}
@@ -132,7 +132,7 @@ def _serve_through_middleware(client, view):
 def _version_view(seen):
     from django.http import HttpResponse
 
-    from courses.caching import content_version
+    from core.caching import content_version
 
     def view(request):
         seen.append(content_version(request))
@@ -144,7 +144,7 @@ def _version_view(seen):
 def test_a_page_request_reads_the_version_with_its_user(
     client, django_assert_num_queries
 ):
-    from courses.caching import bump_content_version, content_version
+    from core.caching import bump_content_version, content_version
 
     client.force_login(UserFactory())
     bump_content_version()
@@ -155,7 +155,7 @@ def test_a_page_request_reads_the_version_with_its_user(
 
 
 def test_a_publish_between_two_requests_of_one_user_shows_on_the_second(client):
-    from courses.caching import bump_content_version
+    from core.caching import bump_content_version
 
     client.force_login(UserFactory())
     bump_content_version()
@@ -167,7 +167,7 @@ def test_a_publish_between_two_requests_of_one_user_shows_on_the_second(client):
 
 
 def test_a_user_loaded_elsewhere_never_hands_its_version_to_a_request(rf):
-    from courses.caching import bump_content_version, content_version
+    from core.caching import bump_content_version, content_version
 
     user = UserFactory()
     bump_content_version()

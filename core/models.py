@@ -7,11 +7,11 @@ from django.utils.translation import gettext_lazy as _
 class ContentVersion(models.Model):
     """A counter bumped, in the same transaction, by any change a learner page shows.
 
-    Pages, view restrictions, sites, locales, images, documents and quizzes
-    bump it (see ``courses.caching``). Learner pages read it first, with one
-    primary-key query, and put it in every cache key, so a change shows on
-    the next request in every process, even with a per-process cache. There
-    is one row, ``pk=1``.
+    Pages, view restrictions, sites, locales, images, documents and the
+    models other apps register (``core.receivers``) bump it. Learner pages
+    read it first, with one primary-key query, and put it in every cache key,
+    so a change shows on the next request in every process, even with a
+    per-process cache. There is one row, ``pk=1``.
     """
 
     value = models.PositiveBigIntegerField(_("value"), default=0)

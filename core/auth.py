@@ -10,7 +10,7 @@ granting or revoking the permission or a group, deactivating an account or
 changing a password takes effect at once.
 
 The same query also reads the content version that keys the render caches
-of learner pages (``courses.caching.content_version_sql``), which those
+of learner pages (``core.caching.content_version_sql``), which those
 pages would otherwise read with a query of their own on every request.
 """
 
@@ -24,12 +24,12 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils.functional import SimpleLazyObject
 
-from courses.caching import (
+from core.caching import (
     carry_content_version,
     content_version_sql,
     take_content_version,
 )
-from lms.sql import fetch_instances, select_columns
+from core.sql import fetch_instances, select_columns
 
 # Set on users loaded by ``ModelBackend.get_user``.
 _ADMIN_ATTR = "_relais_may_access_admin"
@@ -86,7 +86,7 @@ def may_access_admin(user) -> bool:
 @cache
 def _user_sql() -> tuple[str, tuple[str, ...]]:
     """The user row by primary key, the access_admin ``EXISTS`` and the
-    content version of the render caches (``courses.caching``); attnames."""
+    content version of the render caches (``core.caching``); attnames."""
     model = get_user_model()
     quote = connection.ops.quote_name
     attnames = tuple(field.attname for field in model._meta.concrete_fields)
@@ -106,7 +106,7 @@ class ModelBackend(backends.ModelBackend):
     ``User.objects.get(pk=...)`` with the ORM, which costs about ten times
     the query on the benchmark machine (docs/PERFORMANCE.md); this reads the
     same row with a cursor, converted and built as the ORM would
-    (``lms.sql``), and adds whether the user may see the admin
+    (``core.sql``), and adds whether the user may see the admin
     (``may_access_admin``). Authentication and permissions are Django's.
     """
 
@@ -133,7 +133,7 @@ class AuthenticationMiddleware(auth_middleware.AuthenticationMiddleware):
 
     ``ModelBackend.get_user`` reads the render caches' content version in the
     user's query; the lazy ``request.user`` set here moves it onto the request
-    as soon as the user is loaded (``courses.caching.take_content_version``),
+    as soon as the user is loaded (``core.caching.take_content_version``),
     so it serves this request only.
     """
 

@@ -11,8 +11,8 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page, Site
 
-from courses.caching import cache_key, cached, content_version, is_preview
-from lms.auth import may_access_admin
+from core.auth import may_access_admin
+from core.caching import cache_key, cached, content_version, is_preview
 
 register = template.Library()
 
@@ -48,7 +48,7 @@ def language_links(context) -> list[LanguageLink]:
 
     For a Wagtail page the link goes to its translation when there is one
     (translated slugs differ), else to the same path in the other language.
-    On a live page the links are cached per content version (courses.caching).
+    On a live page the links are cached per content version (core.caching).
     """
     request = context["request"]
     page = context.get("page")
@@ -72,7 +72,7 @@ def relais_userbar(context, position="bottom-right"):
 
     ``{% wagtailuserbar %}`` asks every signed-in user's permissions (two
     queries) before deciding to show nothing to a learner; the answer comes
-    with the user here (``lms.auth``).
+    with the user here (``core.auth``).
     """
     request = context.get("request")
     if request is None or not may_access_admin(getattr(request, "user", None)):
@@ -160,7 +160,7 @@ class PersonalNode(template.Node):
     """``{% personal "name.html" %}``: an include whose output belongs to the visitor.
 
     Renders like ``{% include %}``. When a learner page renders its shared
-    skeleton (``courses.serving.serve_with_personal_parts``, context variable
+    skeleton (``core.serving.serve_with_personal_parts``, context variable
     ``relais_skeleton``), it leaves a marker instead, which that function
     fills per request: the name, progress, CSRF tokens and messages of one
     visitor never enter the shared skeleton.

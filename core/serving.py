@@ -8,7 +8,7 @@ Before that it fills the two per-request caches that Wagtail documents on
 render cache. On a warm cache a page request makes no query for the site,
 the locale, the tree walk or the page's view restrictions; the restrictions
 are still checked on every request, against the request's own user or
-session (see ``courses.caching`` for the keys and why they are never stale).
+session (see ``core.caching`` for the keys and why they are never stale).
 
 ``serve_for_visitor`` caches a whole page for anonymous visitors, whose
 pages are the same for all of them. ``serve_with_personal_parts`` caches a
@@ -32,7 +32,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from courses.caching import cache_key, cached, content_version, is_preview
+from core.caching import cache_key, cached, content_version, is_preview
 
 _RESTRICTIONS_ATTR = "_relais_view_restrictions"
 

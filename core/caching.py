@@ -36,6 +36,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import F
 
+from core.models import ContentVersion
+
 # A day: keys change with the content version, so the timeout only bounds
 # how long unused entries occupy memory.
 TIMEOUT = 24 * 60 * 60
@@ -59,8 +61,6 @@ def content_version(request=None) -> int:
             memo = getattr(request, _VERSION_ATTR, None)
             if memo is not None:
                 return memo
-    from courses.models import ContentVersion
-
     table = connection.ops.quote_name(ContentVersion._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT value FROM {table} WHERE id = 1")
@@ -74,13 +74,11 @@ def content_version(request=None) -> int:
 def content_version_sql() -> str:
     """The version as a scalar subquery, for the request's user query.
 
-    ``lms.auth.ModelBackend.get_user`` adds it to the one query that loads a
+    ``core.auth.ModelBackend.get_user`` adds it to the one query that loads a
     signed-in user, at the start of the request, and hands the value over
     with ``carry_content_version``: a learner page then needs no query of its
     own for the version (one round trip less per page on PostgreSQL).
     """
-    from courses.models import ContentVersion
-
     table = connection.ops.quote_name(ContentVersion._meta.db_table)
     return f"(SELECT value FROM {table} WHERE id = 1)"
 
@@ -95,7 +93,7 @@ def take_content_version(request, user) -> None:
     """Move the version read with ``user`` onto ``request``, which loaded it.
 
     Called where the request's user is loaded
-    (``lms.auth.AuthenticationMiddleware``), so the version is read no later
+    (``core.auth.AuthenticationMiddleware``), so the version is read no later
     than a separate query would have been, and no user object ever carries
     it beyond the request that read it.
     """
@@ -106,8 +104,6 @@ def take_content_version(request, user) -> None:
 
 def bump_content_version(**kwargs) -> None:
     """Invalidate every render cache at once (a signal receiver; kwargs ignored)."""
-    from courses.models import ContentVersion
-
     if not ContentVersion.objects.filter(pk=1).update(value=F("value") + 1):
         ContentVersion.objects.get_or_create(pk=1, defaults={"value": 1})
 

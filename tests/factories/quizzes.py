@@ -6,13 +6,16 @@ Each question factory builds sensible French content with its rows; pass
 test fails when a new type has none.
 """
 
+import datetime
 from decimal import Decimal
 from itertools import cycle, islice
 
 import factory
+from django.utils import timezone
 from wagtail.models import Locale
 
 from quizzes.models import (
+    AttemptState,
     MatchingPair,
     MatchingQuestion,
     MultipleResponseOption,
@@ -20,6 +23,7 @@ from quizzes.models import (
     NumericQuestion,
     OrderingItem,
     OrderingQuestion,
+    QuizAttempt,
     QuizQuestion,
     ShortTextQuestion,
     SingleChoiceOption,
@@ -204,3 +208,33 @@ class QuizFactory(factory.django.DjangoModelFactory):
             extracted = mixed_questions(extracted, locale=obj.locale)
         for index, question in enumerate(extracted):
             QuizQuestion.objects.create(quiz=obj, question=question, sort_order=index)
+
+
+class QuizAttemptFactory(factory.django.DjangoModelFactory):
+    """A submitted attempt, scored without questions; pass quiz= and learner=.
+
+    For tests of what is read from attempts (kept attempt, pass); tests of
+    taking a quiz go through ``quizzes.services``. ``score_percent=None`` is
+    an attempt with nothing to score; ``passed`` follows the quiz's pass mark.
+    """
+
+    quiz = factory.SubFactory(QuizFactory)
+    learner = factory.SubFactory("tests.factories.users.UserFactory")
+    number = factory.Sequence(lambda n: n + 1)
+    state = AttemptState.SUBMITTED
+    submitted_at = factory.LazyFunction(timezone.now)
+    started_at = factory.LazyAttribute(
+        lambda o: (o.submitted_at or timezone.now()) - datetime.timedelta(minutes=10)
+    )
+    pass_mark = factory.LazyAttribute(lambda o: o.quiz.pass_mark)
+    score_percent = Decimal(100)
+    max_points = Decimal(10)
+    points = factory.LazyAttribute(
+        lambda o: None if o.score_percent is None else o.score_percent / 10
+    )
+    passed = factory.LazyAttribute(
+        lambda o: o.score_percent is not None and o.score_percent >= o.pass_mark
+    )
+
+    class Meta:
+        model = QuizAttempt

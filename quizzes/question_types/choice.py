@@ -9,9 +9,12 @@ module keeps only what differs (its per-row key field, reading and grading).
 
 from typing import Any, ClassVar
 
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
 from quizzes.models.questions import child_rows
 
-from .base import NEED_TWO_OPTIONS, base_export, base_from_import
+from .base import NEED_TWO_OPTIONS, QuestionRow, base_export, base_from_import
 
 
 class ChoiceFamily:
@@ -56,6 +59,24 @@ def quick_choices(lines: list[str]) -> dict:
             for line in lines
         ]
     }
+
+
+class ChoiceRow(QuestionRow):
+    """One ``choices`` row of an ``OptionRowsQuestion``: its text.
+
+    Subclasses add the ``question`` key, their key field (credit, correct)
+    and ``feedback`` (whose help text names the learner's gesture).
+    """
+
+    text = models.CharField(_("choice"), max_length=255)
+
+    class Meta(QuestionRow.Meta):
+        abstract = True
+        verbose_name = _("choice")
+        verbose_name_plural = _("choices")
+
+    def __str__(self):
+        return self.text
 
 
 class OptionRowsQuestion(ChoiceFamily):

@@ -18,8 +18,8 @@ from quizzes.grading import (
 )
 from quizzes.models.questions import Question
 
-from .base import LABEL_LENGTH, NEED_CORRECT_OPTION, QuestionRow
-from .choice import OptionRowsQuestion, choice_display, quick_choices
+from .base import LABEL_LENGTH, NEED_CORRECT_OPTION
+from .choice import ChoiceRow, OptionRowsQuestion, choice_display, quick_choices
 from .registry import QuestionType, registry
 
 
@@ -116,13 +116,12 @@ class MultipleResponseQuestion(OptionRowsQuestion, Question):
         return [choice.key for choice in self._right_choices()]
 
 
-class MultipleResponseOption(QuestionRow):
+class MultipleResponseOption(ChoiceRow):
     """One choice of a multiple-response question."""
 
     question = ParentalKey(
         MultipleResponseQuestion, on_delete=models.CASCADE, related_name="choices"
     )
-    text = models.CharField(_("choice"), max_length=255)
     is_correct = models.BooleanField(_("correct"), default=False)
     feedback = models.TextField(
         _("feedback"),
@@ -134,13 +133,6 @@ class MultipleResponseOption(QuestionRow):
         FieldRowPanel([FieldPanel("text"), FieldPanel("is_correct")]),
         FieldPanel("feedback"),
     ]
-
-    class Meta(QuestionRow.Meta):
-        verbose_name = _("choice")
-        verbose_name_plural = _("choices")
-
-    def __str__(self):
-        return self.text
 
 
 MULTIPLE_RESPONSE = registry.register(

@@ -16,8 +16,8 @@ from quizzes.grading import (
 )
 from quizzes.models.questions import Question
 
-from .base import LABEL_LENGTH, NEED_FULL_CREDIT_OPTION, QuestionRow, read_single_value
-from .choice import OptionRowsQuestion, choice_display, quick_choices
+from .base import LABEL_LENGTH, NEED_FULL_CREDIT_OPTION, read_single_value
+from .choice import ChoiceRow, OptionRowsQuestion, choice_display, quick_choices
 from .registry import QuestionType, registry
 
 
@@ -89,13 +89,12 @@ class SingleChoiceQuestion(OptionRowsQuestion, Question):
         return self._right_choices()[0].key
 
 
-class SingleChoiceOption(QuestionRow):
+class SingleChoiceOption(ChoiceRow):
     """One choice of a single-choice question."""
 
     question = ParentalKey(
         SingleChoiceQuestion, on_delete=models.CASCADE, related_name="choices"
     )
-    text = models.CharField(_("choice"), max_length=255)
     credit = models.PositiveSmallIntegerField(
         _("credit (%)"),
         default=0,
@@ -115,13 +114,6 @@ class SingleChoiceOption(QuestionRow):
         FieldRowPanel([FieldPanel("text"), FieldPanel("credit")]),
         FieldPanel("feedback"),
     ]
-
-    class Meta(QuestionRow.Meta):
-        verbose_name = _("choice")
-        verbose_name_plural = _("choices")
-
-    def __str__(self):
-        return self.text
 
 
 SINGLE_CHOICE = registry.register(

@@ -28,7 +28,7 @@ from quizzes.models import (
     question_types,
 )
 from quizzes.question_types import QuestionType, QuestionTypeRegistry, registry
-from quizzes.question_types.choice import ChoiceFamily, OptionRowsQuestion
+from quizzes.question_types.choice import ChoiceFamily, ChoiceRow, OptionRowsQuestion
 from quizzes.services import question_create_from_data
 from tests.factories import QUESTION_FACTORIES
 
@@ -195,6 +195,7 @@ def test_choice_types_share_one_family_base():
         assert issubclass(registry.get(code).model, ChoiceFamily)
     for model in (SingleChoiceQuestion, MultipleResponseQuestion):
         assert issubclass(model, OptionRowsQuestion)
+        assert issubclass(model.option_model(), ChoiceRow)
         for name in ("from_key_snapshot", "option_keys", "present", "from_import"):
             assert name not in vars(model), f"{model.__name__} redefines {name}"
 

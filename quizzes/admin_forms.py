@@ -1,10 +1,10 @@
 """Forms of the Wagtail admin: question and quiz editing rules, quick creation.
 
 Model imports stay inside functions: the admin edit handlers import these
-forms while models are still loading.
+forms while models are still loading. Per-type work goes through the
+question-type registry.
 """
 
-import re
 from decimal import Decimal
 
 from django import forms
@@ -15,16 +15,15 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.forms.choosers import BaseFilterForm, LocaleFilterMixin
 from wagtail.models import Locale
 
+# The registry module imports no model, so it is safe here; its entries are
+# filled in as the type modules load, before any form is used.
+from quizzes.question_types import registry
+
 QUESTION_USED_TWICE = _("“%(question)s” is in this quiz twice.")
 QUESTION_OTHER_LANGUAGE = _(
     "“%(question)s” is in another language than the quiz. Choose its translation."
 )
 DRAW_COUNT_TOO_HIGH = _("The quiz has only %(count)s questions to draw from.")
-QUICK_TRUE_FALSE = _("Write “true” or “false” (or “vrai” / “faux”).")
-QUICK_NUMBER = _(
-    "Write the number, optionally followed by ± and a tolerance, e.g. “20 ± 0.5”."
-)
-QUICK_PAIR = _("Write each pair as “left = right”, one per line.")
 QUICK_EMPTY = _("Give the answers, one per line.")
 
 QUICK_ANSWERS_HELP = _(
@@ -94,62 +93,21 @@ class QuizAdminForm(WagtailAdminModelForm):
 
 # --- Quick creation from the question chooser ---------------------------------------
 
-_PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*")
-
-
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
-
-
-def _choices(lines: list[str]) -> list[dict]:
-    return [
-        {"text": line.lstrip("*").strip(), "correct": line.startswith("*")}
-        for line in lines
-    ]
-
 
 def quick_answers_to_data(type_code: str, text: str) -> dict:
-    """The type-specific part of the neutral format, from the quick "answers" box."""
-    lines = _lines(text)
+    """The type-specific part of the neutral format, from the quick "answers" box.
+
+    Each type parses its own lines (its registry entry's ``quick_answers``).
+    """
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
     if not lines:
         raise ValidationError(QUICK_EMPTY)
-    if type_code in ("single_choice", "multiple_response"):
-        return {"choices": _choices(lines)}
-    if type_code == "true_false":
-        value = lines[0].casefold()
-        if value not in ("true", "false", "vrai", "faux"):
-            raise ValidationError(QUICK_TRUE_FALSE)
-        return {"answer": value in ("true", "vrai")}
-    if type_code == "short_text":
-        return {"accepted": lines}
-    if type_code == "numeric":
-        parts = _PLUS_MINUS.split(lines[0].replace(",", "."), maxsplit=1)
-        try:
-            return {
-                "answer": Decimal(parts[0].strip()),
-                "tolerance": Decimal(parts[1].strip())
-                if len(parts) > 1
-                else Decimal(0),
-            }
-        except ArithmeticError as error:
-            raise ValidationError(QUICK_NUMBER) from error
-    if type_code == "ordering":
-        return {"items": lines}
-    if type_code == "matching":
-        if not all("=" in line for line in lines):
-            raise ValidationError(QUICK_PAIR)
-        return {
-            "pairs": [[part.strip() for part in line.split("=", 1)] for line in lines]
-        }
-    raise ValidationError(QUICK_EMPTY)
+    return registry.get(type_code).quick_answers(lines)
 
 
 def _type_choices():
-    from quizzes.models import question_types
-
     return [
-        (model.type_code, capfirst(model._meta.verbose_name))
-        for model in question_types()
+        (entry.code, capfirst(entry.model._meta.verbose_name)) for entry in registry
     ]
 
 
@@ -192,8 +150,6 @@ class QuickQuestionForm(forms.Form):
         super().__init__(*args, **kwargs)
 
     def clean(self):
-        from quizzes.models import question_type
-
         cleaned = super().clean()
         type_code = cleaned.get("question_type")
         if not type_code or "answers" not in cleaned or "prompt" not in cleaned:
@@ -210,8 +166,9 @@ class QuickQuestionForm(forms.Form):
             "points": cleaned.get("points") or 1,
             **data,
         }
-        model = question_type(type_code)
-        question = model.from_import(self.neutral_data)
+        entry = registry.get(type_code)
+        model = entry.model
+        question = entry.importer(self.neutral_data)
         rows = {
             name: list(getattr(question, name).all())
             for name in model.child_relation_names()
@@ -249,13 +206,11 @@ class QuestionFilterForm(LocaleFilterMixin, BaseFilterForm):
     )
 
     def filter(self, objects):
-        from quizzes.models import question_type
-
         objects = super().filter(objects)
         if query := self.cleaned_data.get("q"):
             objects = objects.filter(prompt__icontains=query)
             self.is_searching = True
             self.search_query = query
         if type_code := self.cleaned_data.get("question_type"):
-            objects = objects.instance_of(question_type(type_code))
+            objects = objects.instance_of(registry.get(type_code).model)
         return objects

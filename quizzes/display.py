@@ -4,7 +4,9 @@ Templates never receive a question's key. They receive ``QuestionDisplay``
 objects built from the presentation (what was shown) and the learner's
 answer; marks, feedback, correct answers and explanations are filled in only
 when a ``Reveal`` allows it. Keeping this in one place is what the no-leak
-tests lean on.
+tests lean on. What differs per type (the widget template, the per-input data)
+comes from the type's registry entry, whose display builder sees only the
+presentation and the response, never the question.
 """
 
 from dataclasses import dataclass, field
@@ -14,16 +16,9 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from quizzes.grading import InvalidResponse
-from quizzes.models import (
-    AttemptQuestion,
-    FeedbackPolicy,
-    Question,
-    QuizAttempt,
-    question_type,
-)
+from quizzes.models import AttemptQuestion, FeedbackPolicy, Question, QuizAttempt
+from quizzes.question_types import registry
 from quizzes.selectors import review_allowed
-
-TEXT_TYPES = {"short_text", "numeric"}
 
 STATUS_LABELS = {
     "correct": _("Correct"),
@@ -98,7 +93,12 @@ class QuestionDisplay:
 
     @property
     def input_template(self) -> str:
-        return f"quizzes/questions/{self.type_code}.html"
+        return registry.get(self.type_code).template
+
+    @property
+    def has_hint(self) -> bool:
+        """The widget shows a hint paragraph the fieldset points to."""
+        return registry.get(self.type_code).has_hint
 
     @property
     def is_answered(self) -> bool:
@@ -128,57 +128,7 @@ def timer_for(attempt: QuizAttempt, *, now) -> Timer | None:
 
 def _widgets(type_code: str, presentation: dict, response: Any, name: str) -> dict:
     """Per-input data for the templates (checked boxes, chosen positions)."""
-    if type_code in ("single_choice", "multiple_response", "true_false"):
-        if type_code == "true_false":
-            chosen = {} if response is None else {"true" if response else "false"}
-            labels = {"true": _("True"), "false": _("False")}
-            options = [
-                {"id": o["id"], "text": labels[o["id"]]}
-                for o in presentation["options"]
-            ]
-        else:
-            chosen = set(response if isinstance(response, list) else [response])
-            options = presentation["options"]
-        return {
-            "options": [
-                {
-                    **option,
-                    "checked": option["id"] in chosen,
-                    "html_id": f"{name}-{index}",
-                }
-                for index, option in enumerate(options, start=1)
-            ]
-        }
-    if type_code == "ordering":
-        order = response if isinstance(response, list) else []
-        items = presentation["items"]
-        return {
-            "positions": list(range(1, len(items) + 1)),
-            "items": [
-                {
-                    **item,
-                    "field": f"{name}-{item['id']}",
-                    "position": order.index(item["id"]) + 1
-                    if item["id"] in order
-                    else None,
-                }
-                for item in items
-            ],
-        }
-    if type_code == "matching":
-        chosen = response if isinstance(response, dict) else {}
-        return {
-            "options": presentation["options"],
-            "prompts": [
-                {
-                    **prompt,
-                    "field": f"{name}-{prompt['id']}",
-                    "selected": chosen.get(prompt["id"], ""),
-                }
-                for prompt in presentation["prompts"]
-            ],
-        }
-    return {"value": response if isinstance(response, str) else ""}
+    return registry.get(type_code).display(presentation, response, name)
 
 
 def _status(fraction) -> str:
@@ -192,10 +142,11 @@ def _status(fraction) -> str:
 def _posted_response(row: AttemptQuestion, data) -> Any:
     """What the learner just sent for this question, to show it back."""
     name = f"q{row.slot}"
+    entry = registry.get(row.question_type)
     try:
-        return question_type(row.question_type).read_form(row.presentation, data, name)
+        return entry.reader(row.presentation, data, name)
     except InvalidResponse:
-        return data.get(name, "") if row.question_type in TEXT_TYPES else None
+        return data.get(name, "") if entry.shows_invalid_text else None
 
 
 def attempt_displays(

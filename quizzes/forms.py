@@ -1,9 +1,9 @@
 """Reading a learner's attempt page POST into responses the services accept.
 
 The page lists the questions it showed in ``slots``; each question type reads
-its own fields (``Question.read_form``). Any other field, or a slot that is
-not part of the attempt, is refused: the server never trusts question ids
-from the client.
+its own fields (its registry entry's ``reader``, by default ``read_form``).
+Any other field, or a slot that is not part of the attempt, is refused: the
+server never trusts question ids from the client.
 """
 
 from typing import Any
@@ -11,7 +11,8 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from quizzes.grading import InvalidResponse
-from quizzes.models import AttemptQuestion, question_type
+from quizzes.models import AttemptQuestion
+from quizzes.question_types import registry
 from quizzes.services import UNKNOWN_QUESTION, ResponsesRejected
 
 UNEXPECTED_FIELDS = _(
@@ -44,11 +45,11 @@ def read_responses(*, rows: list[AttemptQuestion], data) -> dict[int, Any]:
             raise ResponsesRejected(
                 {raw_slot: UNKNOWN_QUESTION}, message=UNKNOWN_QUESTION
             )
-        model = question_type(row.question_type)
+        entry = registry.get(row.question_type)
         name = field_name(row.slot)
-        allowed |= model.form_field_names(row.presentation, name)
+        allowed |= entry.field_names(row.presentation, name)
         try:
-            responses[row.slot] = model.read_form(row.presentation, data, name)
+            responses[row.slot] = entry.reader(row.presentation, data, name)
         except InvalidResponse as error:
             errors[row.slot] = error.message
     if set(data.keys()) - allowed:

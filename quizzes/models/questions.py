@@ -1,7 +1,8 @@
 """The polymorphic question base: shared fields and the interface types implement.
 
-Each question type is a multi-table subclass (``question_types``) with its
-own child rows. A type implements five small methods; everything else
+Each question type is a multi-table subclass with its own child rows, in its
+own module under ``quizzes.question_types`` with its registry entry. A type
+implements a few small methods; everything else
 (snapshots, attempts, grading at submission, review) is written once here or
 in the services against this interface:
 
@@ -11,7 +12,8 @@ in the services against this interface:
 * ``read_form(presentation, data, name)`` and ``clean_response()``: turn a
   POST into a response and check it refers only to the question's options;
 * ``grade(response) -> Grade``: pure, reads only loaded data;
-* ``response_text()`` / ``key_text()``: plain text for the review.
+* ``response_text()`` / ``key_text()``: plain text for the review;
+* ``from_import()`` / ``export_data()``: the neutral format, both ways.
 """
 
 import secrets
@@ -31,14 +33,25 @@ from wagtail.fields import RichTextField
 from wagtail.models import PreviewableMixin, TranslatableMixin
 
 from quizzes.grading import Grade
+from quizzes.question_types.registry import (
+    UNKNOWN_QUESTION_TYPE,
+    UnknownQuestionType,
+    registry,
+)
 
 QUESTION_RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
-UNKNOWN_QUESTION_TYPE = _("Unknown question type %(type)r. Valid types: %(valid)s.")
-
-
-class UnknownQuestionType(ValueError):
-    """A type code no question model answers to; the message lists valid ones."""
+__all__ = [
+    "QUESTION_RICH_TEXT_FEATURES",
+    "UNKNOWN_QUESTION_TYPE",
+    "OptionKeyField",
+    "Question",
+    "UnknownQuestionType",
+    "child_rows",
+    "new_option_key",
+    "question_type",
+    "question_types",
+]
 
 
 def new_option_key() -> str:
@@ -65,8 +78,9 @@ class Question(PolymorphicModel, PreviewableMixin, TranslatableMixin, Clusterabl
 
     Questions are snippets in their own right, chosen into a quiz through
     ``QuizQuestion``. Subclasses override the interface methods listed in
-    this module's docstring and set ``type_code`` (the neutral format's name),
-    ``type_description`` and ``admin_icon``.
+    this module's docstring and set ``type_code`` (the neutral format's name,
+    and the key of the type's registry entry), ``type_description`` and
+    ``admin_icon``.
     """
 
     prompt = RichTextField(
@@ -221,6 +235,11 @@ class Question(PolymorphicModel, PreviewableMixin, TranslatableMixin, Clusterabl
         """An unsaved question with its child rows, from the neutral format."""
         raise NotImplementedError
 
+    def export_data(self) -> dict[str, Any]:
+        """This question in the neutral format, JSON-ready: ``from_import`` of it
+        gives an equal question (with new option keys)."""
+        raise NotImplementedError
+
     # -- Preview ------------------------------------------------------------------
 
     def get_preview_template(self, request, mode_name):
@@ -237,29 +256,16 @@ class Question(PolymorphicModel, PreviewableMixin, TranslatableMixin, Clusterabl
 
 
 def question_types() -> list[type[Question]]:
-    """Every concrete question type, in the order the type chooser lists them."""
-    found = []
-    pending = list(Question.__subclasses__())
-    while pending:
-        model = pending.pop(0)
-        if not model._meta.abstract and model.type_code:
-            found.append(model)
-        pending.extend(model.__subclasses__())
-    return sorted(found, key=lambda model: model.type_order)
+    """Every registered question type's model, in the order the chooser lists them."""
+    return [entry.model for entry in registry]
 
 
 def question_type(type_code: str) -> type[Question]:
-    """The question model for a type code, e.g. "single_choice"."""
-    for model in question_types():
-        if model.type_code == type_code:
-            return model
-    raise UnknownQuestionType(
-        UNKNOWN_QUESTION_TYPE
-        % {
-            "type": type_code,
-            "valid": ", ".join(model.type_code for model in question_types()),
-        }
-    )
+    """The question model for a type code, e.g. "single_choice".
+
+    Raises UnknownQuestionType, whose message lists the valid types.
+    """
+    return registry.get(type_code).model
 
 
 def child_rows(question: Question, relation: str) -> list:

@@ -13,13 +13,8 @@ from django.db import transaction
 from wagtail.log_actions import log
 from wagtail.models import Locale
 
-from quizzes.models import (
-    Question,
-    Quiz,
-    QuizQuestion,
-    plain_to_rich_text,
-    question_type,
-)
+from quizzes.models import Question, Quiz, QuizQuestion, plain_to_rich_text
+from quizzes.question_types import registry
 
 QUIZ_SETTINGS_IN_IMPORT = (
     "pass_mark",
@@ -47,8 +42,9 @@ def question_create_from_data(
     Raises UnknownQuestionType (its message lists the valid types) or
     ValidationError.
     """
-    model = question_type(data.get("type", ""))
-    question = model.from_import(dict(data))
+    entry = registry.get(data.get("type", ""))
+    model = entry.model
+    question = entry.importer(dict(data))
     question.locale = locale
     if translation_key:
         question.translation_key = translation_key

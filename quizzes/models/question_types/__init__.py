@@ -1,4 +1,11 @@
-"""The question types. Each adds only its own fields, rows and grading rule.
+"""The installed question types: importing a type's module registers it.
+
+Each type lives in its own module under ``quizzes.question_types`` with its
+model, rows and registry entry. They are imported here, one line per type,
+because Django must see their models while it loads ``quizzes.models``;
+adding a type means adding its module and its line below (see
+docs/QUESTION_TYPES.md). The names stay importable from here and from
+``quizzes.models``.
 
 Responses, as stored on ``AttemptQuestion.response`` (JSON):
 
@@ -11,18 +18,9 @@ numeric             the text typed (str), parsed when graded
 ordering            item keys in the learner's order (list)
 matching            {left key: right option key} (dict)
 ==================  ==========================================
-
-One module per family; import them from here.
 """
 
-from .arrangement import (
-    MatchingPair,
-    MatchingQuestion,
-    OrderingItem,
-    OrderingQuestion,
-    OrderingScoring,
-)
-from .base import (
+from quizzes.question_types.base import (
     NEED_ACCEPTED_ANSWER,
     NEED_CORRECT_OPTION,
     NEED_DISTINCT_ITEMS,
@@ -34,15 +32,26 @@ from .base import (
     QuestionRow,
     plain_to_rich_text,
 )
-from .choice import (
+
+# One import per type; the order does not matter (``type_order`` does).
+from quizzes.question_types.matching import MatchingPair, MatchingQuestion
+from quizzes.question_types.multiple_response import (
     MultipleResponseOption,
     MultipleResponseQuestion,
     Scoring,
+)
+from quizzes.question_types.numeric import NumericQuestion
+from quizzes.question_types.ordering import (
+    OrderingItem,
+    OrderingQuestion,
+    OrderingScoring,
+)
+from quizzes.question_types.short_text import ShortTextQuestion
+from quizzes.question_types.single_choice import (
     SingleChoiceOption,
     SingleChoiceQuestion,
-    TrueFalseQuestion,
 )
-from .typed import NumericQuestion, ShortTextQuestion
+from quizzes.question_types.true_false import TrueFalseQuestion
 
 __all__ = [
     "NEED_ACCEPTED_ANSWER",

@@ -1,4 +1,9 @@
-"""What every question type shares: authoring messages, rows, import helpers."""
+"""What every question type shares: authoring messages, rows, neutral-format helpers.
+
+The neutral format is the plain dict the importer reads and the exporter
+writes (see ``quizzes.services.imports``): ``type``, ``prompt``,
+``explanation`` and ``points`` here, the type's own keys in its module.
+"""
 
 from decimal import Decimal
 from typing import Any
@@ -8,8 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Orderable
 
 from quizzes.grading import RESPONSE_SINGLE_VALUE, InvalidResponse
-
-from ..questions import OptionKeyField
+from quizzes.models.questions import OptionKeyField
 
 # Authoring messages (admin form and importer).
 NEED_TWO_OPTIONS = _("Add at least two choices.")
@@ -37,7 +41,8 @@ def plain_to_rich_text(text: str) -> str:
     return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs)
 
 
-def _base_from_import(cls, data: dict[str, Any]):
+def base_from_import(cls, data: dict[str, Any]):
+    """An unsaved ``cls`` with the fields every type shares, from the neutral format."""
     return cls(
         prompt=plain_to_rich_text(data["prompt"]),
         explanation=plain_to_rich_text(data.get("explanation", "")),
@@ -45,13 +50,33 @@ def _base_from_import(cls, data: dict[str, Any]):
     )
 
 
-def _read_single_value(data, name: str) -> str | None:
+def base_export(question) -> dict[str, Any]:
+    """The shared part of a question in the neutral format; JSON-ready.
+
+    Prompt and explanation stay HTML: ``plain_to_rich_text`` keeps HTML as is,
+    so the importer reads them back unchanged.
+    """
+    return {
+        "type": question.type_code,
+        "prompt": question.prompt,
+        "explanation": question.explanation,
+        "points": str(question.points),
+    }
+
+
+def read_single_value(data, name: str) -> str | None:
+    """The one non-empty value of a field, None if there is none."""
     values = [value for value in data.getlist(name) if value != ""]
     if not values:
         return None
     if len(values) > 1:
         raise InvalidResponse(RESPONSE_SINGLE_VALUE)
     return values[0]
+
+
+def text_display(presentation: dict, response: Any, name: str) -> dict:
+    """Display builder of a typed answer: the text to put back in the box."""
+    return {"value": response if isinstance(response, str) else ""}
 
 
 class QuestionRow(Orderable):

@@ -25,7 +25,8 @@ from quizzes.models import (
     QuestionsPerPage,
     QuizAttempt,
 )
-from quizzes.views import ANSWERS_SAVED, NO_ACCESS, POST_TOO_LARGE
+from quizzes.services import ANSWERS_SAVED
+from quizzes.views import NO_ACCESS, POST_TOO_LARGE
 from tests.factories import QuizFactory, SingleChoiceQuestionFactory
 
 from .helpers import attempt_post, key_responses

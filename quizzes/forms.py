@@ -10,10 +10,11 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from core.ids import parse_small
+from quizzes.errors import UNKNOWN_QUESTION, ResponsesRejected
 from quizzes.grading import InvalidResponse
 from quizzes.models import AttemptQuestion
 from quizzes.question_types import registry
-from quizzes.services import UNKNOWN_QUESTION, ResponsesRejected
 
 UNEXPECTED_FIELDS = _(
     "The page sent fields that are not part of this attempt. Reload it."
@@ -40,7 +41,7 @@ def read_responses(*, rows: list[AttemptQuestion], data) -> dict[int, Any]:
     allowed = set(CONTROL_FIELDS)
     responses, errors = {}, {}
     for raw_slot in dict.fromkeys(data.getlist("slots")):
-        row = by_slot.get(_as_int(raw_slot))
+        row = by_slot.get(parse_small(raw_slot))
         if row is None:
             raise ResponsesRejected(
                 {raw_slot: UNKNOWN_QUESTION}, message=UNKNOWN_QUESTION
@@ -57,10 +58,3 @@ def read_responses(*, rows: list[AttemptQuestion], data) -> dict[int, Any]:
     if errors:
         raise ResponsesRejected(errors)
     return responses
-
-
-def _as_int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None

@@ -15,6 +15,7 @@ from django.db.models import QuerySet, prefetch_related_objects
 from django.db.transaction import TransactionManagementError
 from django.utils import timezone
 
+from core.ids import parse_small
 from core.sql import fetch_instances, select_columns
 from quizzes import access
 from quizzes.grades import KeptGrade, kept_grade
@@ -249,22 +250,17 @@ def quiz_questions_for_attempt(*, quiz: Quiz) -> list[Question]:
     return [questions[pk] for pk in ids if pk in questions]
 
 
-# Slot numbers are small positive integers; anything else names no question.
-_SLOT_RANGE = range(1, 32768)
 # Past a page's worth of slots, read them all rather than build a huge IN list.
 _MAX_LISTED_SLOTS = 200
 
 
 def _slot_numbers(slots: Iterable) -> set[int] | None:
-    """The slot numbers among ``slots`` (None: too many to list, read all)."""
-    numbers = set()
-    for slot in slots:
-        try:
-            number = int(slot)
-        except (TypeError, ValueError):
-            continue
-        if number in _SLOT_RANGE:
-            numbers.add(number)
+    """The slot numbers among ``slots`` (None: too many to list, read all).
+
+    Anything that is not a slot number (``core.ids.parse_small``) names no
+    question and is left out.
+    """
+    numbers = {number for slot in slots if (number := parse_small(slot)) is not None}
     return numbers if len(numbers) <= _MAX_LISTED_SLOTS else None
 
 
@@ -339,24 +335,6 @@ def attempt_question_states(*, attempt: QuizAttempt) -> list[AttemptQuestion]:
     return _attempt_question_rows(attempt, STATE_FIELDS)
 
 
-FORM_FIELDS = ("id", "attempt_id", "slot", "question_type", "presentation")
-
-
-def attempt_questions_for_form(
-    *, attempt: QuizAttempt, slots: Iterable | None = None
-) -> list[AttemptQuestion]:
-    """The attempt's questions with only what reading a posted page needs.
-
-    Slots, types and presentations (``quizzes.forms.read_responses``): the
-    snapshots, the heaviest columns, stay in the database. Anything else read
-    from these rows would cost a query per row, so use ``attempt_questions``
-    for displays and services. ``slots`` (the page's listed slots, as posted)
-    narrows the read to them; values that are not slot numbers are left out,
-    which ``read_responses`` reports as unknown questions.
-    """
-    return _attempt_question_rows(attempt, FORM_FIELDS, slots)
-
-
 def quiz_attempts_for_admin(*, quiz: Quiz) -> QuerySet:
     """Every attempt at one quiz row, newest first, for the trainers' listing."""
     return (
@@ -377,7 +355,6 @@ def expired_attempts() -> QuerySet:
 __all__ = [
     "QuizStartSummary",
     "attempt_questions",
-    "attempt_questions_for_form",
     "attempt_question_states",
     "attempt_row",
     "learner_attempt",

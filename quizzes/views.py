@@ -24,16 +24,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from quizzes import access, display, rendering, selectors, services
-from quizzes.forms import MAX_ATTEMPT_POST_BYTES, read_responses
-from quizzes.services import (
-    AttemptClosed,
-    OutOfSequence,
-    QuizError,
-    ResponsesRejected,
-)
+from quizzes.forms import MAX_ATTEMPT_POST_BYTES
+from quizzes.services import QuizError, SaveStatus
 
 NO_ACCESS = _("You do not have access to this quiz.")
-ANSWERS_SAVED = _("Your answers are saved.")
 POST_TOO_LARGE = _("Too much data was sent, so nothing was saved.")
 
 
@@ -117,12 +111,59 @@ def attempt_page(request, attempt_id):
     return _render_attempt(request, attempt, page=_page_number(request.GET))
 
 
-def _wants_json(request) -> bool:
-    return "application/json" in request.headers.get("Accept", "")
+def _save_page(request, attempt):
+    """Save the posted page; answer with the next page, or JSON for a script."""
+    if _content_length(request) > MAX_ATTEMPT_POST_BYTES:
+        # Refused before the body is read, so the page number is the URL's.
+        outcome = services.SaveOutcome(
+            attempt=attempt, status=SaveStatus.REFUSED, message=POST_TOO_LARGE
+        )
+        page = _page_number(request.GET)
+    else:
+        outcome = services.attempt_save_page(attempt=attempt, data=request.POST)
+        page = _page_number(request.POST)
+    if "application/json" in request.headers.get("Accept", ""):
+        return save_outcome_json(outcome)
+    return save_outcome_html(request, outcome, page=page)
 
 
-def _json_outcome(attempt, *, status=200, message="", errors=None):
+#: The HTTP status of a save's outcome, page or JSON (any other: 200).
+SAVE_HTTP_STATUS = {
+    SaveStatus.CLOSED: 409,
+    SaveStatus.STALE: 409,
+    SaveStatus.REJECTED: 400,
+    SaveStatus.REFUSED: 400,
+}
+
+
+def save_outcome_html(request, outcome: services.SaveOutcome, *, page: int):
+    """A save's outcome for a browser: the next page, the result, or the page again.
+
+    A refused page is shown again with the message (and, for rejected
+    answers, what was sent with the errors next to it); the answers shown
+    otherwise are the saved ones.
+    """
+    attempt, status = outcome.attempt, outcome.status
+    if status is SaveStatus.TIME_UP:
+        messages.info(request, outcome.message)
+    if attempt.is_submitted:
+        return _result_redirect(attempt)
+    if not outcome.is_refused:
+        return redirect(_next_url(request, outcome, page=page))
+    return _render_attempt(
+        request,
+        attempt,
+        page=page,
+        status=SAVE_HTTP_STATUS[status],
+        message=outcome.message,
+        errors=outcome.errors,
+        posted=request.POST if status is SaveStatus.REJECTED else None,
+    )
+
+
+def save_outcome_json(outcome: services.SaveOutcome) -> JsonResponse:
     """A save's outcome for a script: what the page would have shown, as data."""
+    attempt = outcome.attempt
     data = {
         "attempt": attempt.pk,
         "sequence": attempt.sequence,
@@ -130,77 +171,11 @@ def _json_outcome(attempt, *, status=200, message="", errors=None):
     }
     if attempt.is_submitted:
         data["result_url"] = reverse("quizzes:result", args=[attempt.pk])
-    if message:
-        data["error"] = str(message)
-    if errors:
-        data["errors"] = {str(slot): str(text) for slot, text in errors.items()}
-    return JsonResponse(data, status=status)
-
-
-def _save_page(request, attempt):
-    if _content_length(request) > MAX_ATTEMPT_POST_BYTES:
-        # Refused before the body is read.
-        if _wants_json(request):
-            return _json_outcome(attempt, status=400, message=POST_TOO_LARGE)
-        return _render_attempt(
-            request,
-            attempt,
-            page=_page_number(request.GET),
-            status=400,
-            message=POST_TOO_LARGE,
-        )
-    page = _page_number(request.POST)
-    rows = selectors.attempt_questions_for_form(
-        attempt=attempt, slots=request.POST.getlist("slots")
-    )
-    sequence, check = request.POST.get("sequence"), request.POST.get("check")
-    try:
-        responses = read_responses(rows=rows, data=request.POST)
-        if check:
-            attempt = services.attempt_check_question(
-                attempt=attempt, slot=check, responses=responses, sequence=sequence
-            )
-        else:
-            attempt = services.attempt_save(
-                attempt=attempt, responses=responses, sequence=sequence
-            )
-    except ResponsesRejected as error:
-        if _wants_json(request):
-            return _json_outcome(
-                attempt, status=400, message=error.message, errors=error.errors
-            )
-        return _render_attempt(
-            request,
-            attempt,
-            page=page,
-            status=400,
-            message=error.message,
-            errors=error.errors,
-            posted=request.POST,
-        )
-    except OutOfSequence as error:
-        if _wants_json(request):
-            return _json_outcome(attempt, status=409, message=error.message)
-        return _render_attempt(
-            request, attempt, page=page, status=409, message=error.message
-        )
-    except AttemptClosed as error:
-        if _wants_json(request):
-            attempt.refresh_from_db()
-            return _json_outcome(attempt, status=409, message=error.message)
-        return _result_redirect(attempt)
-    except QuizError as error:
-        if _wants_json(request):
-            return _json_outcome(attempt, status=400, message=error.message)
-        return _render_attempt(
-            request, attempt, page=page, status=400, message=error.message
-        )
-    if _wants_json(request):
-        return _json_outcome(attempt)
-    if attempt.is_submitted:
-        messages.info(request, services.TIME_UP)
-        return _result_redirect(attempt)
-    return redirect(_next_url(request, attempt, page=page, check=check))
+    if outcome.is_refused:
+        data["error"] = str(outcome.message)
+    if outcome.errors:
+        data["errors"] = {str(slot): str(text) for slot, text in outcome.errors.items()}
+    return JsonResponse(data, status=SAVE_HTTP_STATUS.get(outcome.status, 200))
 
 
 def _content_length(request) -> int:
@@ -210,7 +185,8 @@ def _content_length(request) -> int:
         return 0
 
 
-def _next_url(request, attempt, *, page, check):
+def _next_url(request, outcome: services.SaveOutcome, *, page: int) -> str:
+    attempt = outcome.attempt
     action = request.POST.get("action", "save")
     if action == "finish":
         return reverse("quizzes:confirm", kwargs={"attempt_id": attempt.pk})
@@ -220,9 +196,9 @@ def _next_url(request, attempt, *, page, check):
             page + 1 if action == "next" else page - 1 if action == "previous" else page
         )
         url += f"?page={max(1, page)}"
-    if action == "save" and not check:
-        messages.success(request, ANSWERS_SAVED)
-    return url + (f"#question-{int(check)}" if check and check.isdigit() else "")
+    if action == "save" and outcome.status is SaveStatus.SAVED:
+        messages.success(request, outcome.message)
+    return url + (f"#question-{outcome.slot}" if outcome.slot else "")
 
 
 def _page_number(data) -> int:

@@ -1,27 +1,17 @@
 """Writes (services), split by concern; import them from here.
 
 ``attempts``: start, save, check, submit, expire and regrade attempts.
+The refusals they raise come from ``quizzes.errors``.
 ``imports``: build quizzes and questions from the neutral data format.
 """
 
-from .attempts import (
-    ACTION_REGRADE,
-    ACTION_START,
-    ACTION_SUBMIT,
-    ANSWER_LOCKED,
+from quizzes.errors import (
     ATTEMPT_ALREADY_SUBMITTED,
     ATTEMPT_NOT_SUBMITTED,
-    FEEDBACK_NOT_PER_QUESTION,
     MAX_ATTEMPTS_REACHED,
-    MAX_RESPONSES_BYTES,
-    NOTHING_TO_CHECK,
     OUT_OF_SEQUENCE,
-    QUIZ_HAS_NO_QUESTIONS,
     QUIZ_UNAVAILABLE,
-    RESPONSES_MALFORMED,
     RESPONSES_REJECTED,
-    RESPONSES_TOO_LARGE,
-    TIME_UP,
     UNKNOWN_QUESTION,
     AttemptClosed,
     AttemptNotSubmitted,
@@ -30,11 +20,29 @@ from .attempts import (
     QuizError,
     QuizUnavailable,
     ResponsesRejected,
+)
+
+from .attempts import (
+    ACTION_REGRADE,
+    ACTION_START,
+    ACTION_SUBMIT,
+    ANSWER_LOCKED,
+    ANSWERS_SAVED,
+    FEEDBACK_NOT_PER_QUESTION,
+    MAX_RESPONSES_BYTES,
+    NOTHING_TO_CHECK,
+    QUIZ_HAS_NO_QUESTIONS,
+    RESPONSES_MALFORMED,
+    RESPONSES_TOO_LARGE,
+    TIME_UP,
+    SaveOutcome,
+    SaveStatus,
     attempt_check_question,
     attempt_close_expired,
     attempt_expire,
     attempt_regrade,
     attempt_save,
+    attempt_save_page,
     attempt_start,
     attempt_submit,
 )
@@ -45,6 +53,7 @@ __all__ = [
     "ACTION_START",
     "ACTION_SUBMIT",
     "ANSWER_LOCKED",
+    "ANSWERS_SAVED",
     "ATTEMPT_ALREADY_SUBMITTED",
     "ATTEMPT_NOT_SUBMITTED",
     "FEEDBACK_NOT_PER_QUESTION",
@@ -67,11 +76,14 @@ __all__ = [
     "QuizError",
     "QuizUnavailable",
     "ResponsesRejected",
+    "SaveOutcome",
+    "SaveStatus",
     "attempt_check_question",
     "attempt_close_expired",
     "attempt_expire",
     "attempt_regrade",
     "attempt_save",
+    "attempt_save_page",
     "attempt_start",
     "attempt_submit",
     "question_create_from_data",

@@ -10,9 +10,11 @@ writes the audit log itself.
 import json
 import random
 import secrets
-from collections.abc import Mapping
-from datetime import timedelta
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -21,7 +23,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from core.ids import parse_id, parse_small
 from quizzes import selectors
+from quizzes.errors import (
+    UNKNOWN_QUESTION,
+    AttemptClosed,
+    AttemptNotSubmitted,
+    MaxAttemptsReached,
+    OutOfSequence,
+    QuizError,
+    QuizUnavailable,
+    ResponsesRejected,
+)
+from quizzes.forms import read_responses
 from quizzes.grading import Grade, InvalidResponse
 from quizzes.models import (
     AttemptQuestion,
@@ -33,27 +47,14 @@ from quizzes.models import (
 )
 from quizzes.signals import attempt_regraded, attempt_submitted
 
-QUIZ_UNAVAILABLE = _("This quiz is not available.")
 QUIZ_HAS_NO_QUESTIONS = _("This quiz has no questions yet.")
-MAX_ATTEMPTS_REACHED = _("You have used all your attempts at this quiz.")
-ATTEMPT_ALREADY_SUBMITTED = _("This attempt has already been submitted.")
-ATTEMPT_NOT_SUBMITTED = _("Only submitted attempts can be regraded.")
-OUT_OF_SEQUENCE = _(
-    "These answers come from an out-of-date page: newer answers were saved since, "
-    "perhaps in another window. Nothing was changed; here are your latest saved "
-    "answers."
-)
-RESPONSES_REJECTED = _(
-    "Some answers could not be accepted, so nothing was saved. See the messages "
-    "next to the questions."
-)
 RESPONSES_TOO_LARGE = _("Too much data was sent, so nothing was saved.")
 RESPONSES_MALFORMED = _("The answers sent could not be read, so nothing was saved.")
-UNKNOWN_QUESTION = _("This answer is for a question that is not part of your attempt.")
 ANSWER_LOCKED = _("You already checked this answer, so it can no longer be changed.")
 NOTHING_TO_CHECK = _("Answer the question before checking it.")
 FEEDBACK_NOT_PER_QUESTION = _("This quiz gives feedback only after submission.")
 TIME_UP = _("Time is up: your attempt was submitted with the answers saved in time.")
+ANSWERS_SAVED = _("Your answers are saved.")
 
 #: Largest JSON size accepted for one save, far above any honest attempt.
 MAX_RESPONSES_BYTES = 64 * 1024
@@ -63,46 +64,6 @@ ACTION_SUBMIT = "quizzes.attempt.submit"
 ACTION_REGRADE = "quizzes.attempt.regrade"
 
 PERCENT_STEP = Decimal("0.01")
-
-
-class QuizError(Exception):
-    """A rule refused the request; ``message`` is safe to show to the learner."""
-
-    default_message = ""
-
-    def __init__(self, message=None):
-        self.message = message or self.default_message
-        super().__init__(str(self.message))
-
-
-class QuizUnavailable(QuizError):
-    default_message = QUIZ_UNAVAILABLE
-
-
-class MaxAttemptsReached(QuizError):
-    default_message = MAX_ATTEMPTS_REACHED
-
-
-class AttemptClosed(QuizError):
-    default_message = ATTEMPT_ALREADY_SUBMITTED
-
-
-class AttemptNotSubmitted(QuizError):
-    default_message = ATTEMPT_NOT_SUBMITTED
-
-
-class OutOfSequence(QuizError):
-    default_message = OUT_OF_SEQUENCE
-
-
-class ResponsesRejected(QuizError):
-    """Answers refused; ``errors`` maps slot numbers to messages."""
-
-    default_message = RESPONSES_REJECTED
-
-    def __init__(self, errors: Mapping[int, Any] | None = None, message=None):
-        super().__init__(message)
-        self.errors = dict(errors or {})
 
 
 # --- Starting -------------------------------------------------------------------------
@@ -195,9 +156,115 @@ def _deadline(*, quiz: Quiz, learner, start):
 # --- Saving and checking --------------------------------------------------------------
 
 
+class SaveStatus(StrEnum):
+    """How the save of a posted page ended; the view answers each in HTML or JSON."""
+
+    SAVED = "saved"  # answers stored, the attempt goes on
+    CHECKED = "checked"  # answers stored, one question graded and locked
+    TIME_UP = "time_up"  # the time limit closed the attempt (see attempt_save)
+    CLOSED = "closed"  # already submitted (another tab, a retry): nothing done
+    STALE = "stale"  # an out-of-date page (sequence): nothing done
+    REJECTED = "rejected"  # answers refused, per question in ``errors``: nothing saved
+    REFUSED = "refused"  # the request refused as a whole: nothing saved
+
+
+#: The outcomes where nothing of the post was kept.
+REFUSALS = frozenset(
+    {SaveStatus.CLOSED, SaveStatus.STALE, SaveStatus.REJECTED, SaveStatus.REFUSED}
+)
+
+
+@dataclass(frozen=True)
+class SaveOutcome:
+    """What a page's save did, for the view to render as a page or as JSON.
+
+    ``attempt`` is the attempt as stored afterwards (read under the lock);
+    ``message`` is safe to show the learner; ``errors`` maps the posted slots
+    to their messages; ``slot`` is the question checked, if one was.
+    """
+
+    attempt: QuizAttempt
+    status: SaveStatus
+    message: str = ""
+    errors: Mapping = field(default_factory=dict)
+    slot: int | None = None
+
+    @property
+    def is_refused(self) -> bool:
+        """Whether nothing of the post was kept."""
+        return self.status in REFUSALS
+
+
+def attempt_save_page(
+    *, attempt: QuizAttempt, data, now: datetime | None = None
+) -> SaveOutcome:
+    """Save a posted attempt page (the form, or a script's autosave): an outcome.
+
+    ``data`` is the POST: ``sequence``, the ``slots`` the page listed, their
+    answers' fields (``quizzes.forms.read_responses``) and, to check one
+    question, ``check``. The attempt is locked, then the rows of the listed
+    slots (and the checked one) are read once, with every column: they serve
+    the form reader, the validation, the check and the update alike.
+
+    Refusals are outcomes, not exceptions, and keep nothing of the post.
+    Queries, whatever the number of questions: the locked attempt, the rows,
+    one ``UPDATE`` of the answers that changed, one of the sequence (a check
+    adds one for its grade; a close, ``_finalize``'s).
+    """
+    check = data.get("check") or None
+    locked = attempt
+    try:
+        # Not the decorator: a refusal raised in the block rolls back what it
+        # wrote (a check refused after its answers were stored), and is only
+        # then turned into an outcome.
+        with transaction.atomic():
+            locked = _lock_attempt(attempt)
+            saved = _save_locked(
+                locked,
+                sequence=data.get("sequence"),
+                check=check,
+                now=now or timezone.now(),
+                read=lambda also: _read_page(locked, data, also),
+            )
+    except QuizError as error:
+        return SaveOutcome(
+            attempt=locked,
+            status=_REFUSAL_STATUS.get(type(error), SaveStatus.REFUSED),
+            message=error.message,
+            errors=error.errors if isinstance(error, ResponsesRejected) else {},
+        )
+    if saved.is_submitted:
+        return SaveOutcome(attempt=saved, status=SaveStatus.TIME_UP, message=TIME_UP)
+    if check is not None:
+        return SaveOutcome(
+            attempt=saved, status=SaveStatus.CHECKED, slot=parse_small(check)
+        )
+    return SaveOutcome(attempt=saved, status=SaveStatus.SAVED, message=ANSWERS_SAVED)
+
+
+_REFUSAL_STATUS = {
+    AttemptClosed: SaveStatus.CLOSED,
+    OutOfSequence: SaveStatus.STALE,
+    ResponsesRejected: SaveStatus.REJECTED,
+}
+
+
+def _read_page(
+    attempt: QuizAttempt, data, also: list
+) -> tuple[dict, list[AttemptQuestion]]:
+    """The responses a page posted, and its rows: the one read of its questions."""
+    slots = [*data.getlist("slots"), *also]
+    rows = selectors.attempt_questions(attempt=attempt, slots=slots)
+    return read_responses(rows=rows, data=data), rows
+
+
 @transaction.atomic
 def attempt_save(
-    *, attempt: QuizAttempt, responses: Mapping, sequence: int
+    *,
+    attempt: QuizAttempt,
+    responses: Mapping,
+    sequence: int,
+    now: datetime | None = None,
 ) -> QuizAttempt:
     """Save answers mid-attempt; returns the attempt as stored.
 
@@ -209,22 +276,23 @@ def attempt_save(
     and the attempt is then closed. Check ``is_submitted`` on the result.
     """
     attempt = _lock_attempt(attempt)
-    if attempt.is_submitted:
-        raise AttemptClosed()
-    now = timezone.now()
-    if attempt.is_past_grace(now):
-        return _finalize(attempt, now=now, timed_out=True, user=None)
-    _check_sequence(attempt, sequence)
-    _apply_responses(attempt, responses, now=now)
-    _bump_sequence(attempt)
-    if attempt.is_past_deadline(now):
-        return _finalize(attempt, now=now, timed_out=True, user=attempt.learner)
-    return attempt
+    return _save_locked(
+        attempt,
+        sequence=sequence,
+        check=None,
+        now=now or timezone.now(),
+        read=lambda also: (responses, None),
+    )
 
 
 @transaction.atomic
 def attempt_check_question(
-    *, attempt: QuizAttempt, slot: int, responses: Mapping, sequence: int
+    *,
+    attempt: QuizAttempt,
+    slot: int,
+    responses: Mapping,
+    sequence: int,
+    now: datetime | None = None,
 ) -> QuizAttempt:
     """Save answers, then grade one question and lock it (feedback after each).
 
@@ -232,16 +300,51 @@ def attempt_check_question(
     learner sees the feedback at once, so the answer cannot change after.
     """
     attempt = _lock_attempt(attempt)
+    return _save_locked(
+        attempt,
+        sequence=sequence,
+        check=slot,
+        now=now or timezone.now(),
+        read=lambda also: (responses, None),
+    )
+
+
+def _save_locked(
+    attempt: QuizAttempt,
+    *,
+    sequence,
+    check,
+    now: datetime,
+    read: Callable[[list], tuple[Mapping, list[AttemptQuestion] | None]],
+) -> QuizAttempt:
+    """Every save's steps on the locked attempt; raises QuizError to refuse.
+
+    ``read(also)`` gives the responses and, if it read them, the rows of
+    their slots and of the slots in ``also`` (None: read them here). It is
+    called only once the attempt is known open and the page current, so a
+    stale or closed save reads no question.
+    """
     if attempt.is_submitted:
         raise AttemptClosed()
-    if not attempt.quiz.gives_feedback_per_question:
+    if check is not None and not attempt.quiz.gives_feedback_per_question:
         raise QuizError(FEEDBACK_NOT_PER_QUESTION)
-    now = timezone.now()
     if attempt.is_past_grace(now):
         return _finalize(attempt, now=now, timed_out=True, user=None)
     _check_sequence(attempt, sequence)
-    rows = _apply_responses(attempt, responses, now=now, also=[slot])
-    row = next((row for row in rows if row.slot == _as_slot(slot)), None)
+    also = [] if check is None else [check]
+    responses, rows = read(also)
+    rows = _apply_responses(attempt, responses, now=now, also=also, rows=rows)
+    if check is not None:
+        _check_row(rows, check, now=now)
+    _bump_sequence(attempt)
+    if attempt.is_past_deadline(now):
+        return _finalize(attempt, now=now, timed_out=True, user=attempt.learner)
+    return attempt
+
+
+def _check_row(rows: list[AttemptQuestion], slot, *, now: datetime) -> None:
+    """Grade the answer in ``slot`` and lock it, unless it already is."""
+    row = next((row for row in rows if row.slot == parse_small(slot)), None)
     if row is None:
         raise ResponsesRejected({slot: UNKNOWN_QUESTION})
     if row.response is None:
@@ -251,20 +354,22 @@ def attempt_check_question(
         row.checked_at = now
         _clean_row(row)
         row.save(update_fields=["fraction", "points", "feedback", "checked_at"])
-    _bump_sequence(attempt)
-    if attempt.is_past_deadline(now):
-        return _finalize(attempt, now=now, timed_out=True, user=attempt.learner)
-    return attempt
 
 
 def _apply_responses(
-    attempt: QuizAttempt, responses: Mapping, *, now, also=()
+    attempt: QuizAttempt,
+    responses: Mapping,
+    *,
+    now,
+    also=(),
+    rows: list[AttemptQuestion] | None = None,
 ) -> list[AttemptQuestion]:
     """Validate every answer first, then store those that changed.
 
     Returns the rows of the slots answered (and of the slots in ``also``):
     only those are read, snapshots included, so a save of one answer on a
-    long quiz reads one row.
+    long quiz reads one row. ``rows`` already read (every column) are used
+    as they are.
     """
     if not isinstance(responses, Mapping):
         raise ResponsesRejected(message=RESPONSES_MALFORMED)
@@ -275,11 +380,12 @@ def _apply_responses(
     if size > MAX_RESPONSES_BYTES:
         raise ResponsesRejected(message=RESPONSES_TOO_LARGE)
 
-    rows = selectors.attempt_questions(attempt=attempt, slots=[*responses, *also])
+    if rows is None:
+        rows = selectors.attempt_questions(attempt=attempt, slots=[*responses, *also])
     by_slot = {row.slot: row for row in rows}
     errors, changed = {}, []
     for raw_slot, raw in responses.items():
-        slot = _as_slot(raw_slot)
+        slot = parse_small(raw_slot)
         row = by_slot.get(slot)
         if row is None:
             errors[raw_slot] = UNKNOWN_QUESTION
@@ -312,15 +418,10 @@ def _apply_responses(
     return rows
 
 
-def _as_slot(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def _check_sequence(attempt: QuizAttempt, sequence) -> None:
-    if _as_slot(sequence) != attempt.sequence:
+    # 0 is the sequence of an attempt never saved; anything not a plain
+    # number (missing, junk) matches no sequence.
+    if parse_id(sequence, minimum=0) != attempt.sequence:
         raise OutOfSequence()
 
 

@@ -8,13 +8,16 @@ from unittest import mock
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import connection
 from django.db.models import Count
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from quizzes import selectors, services
-from quizzes.grading import RESPONSE_MALFORMED, RESPONSE_UNKNOWN_OPTION
+from quizzes.grading import NUMERIC_INVALID, RESPONSE_MALFORMED, RESPONSE_UNKNOWN_OPTION
 from quizzes.models import (
+    DEADLINE_GRACE,
     AttemptQuestion,
     FeedbackPolicy,
     GradingMethod,
@@ -29,8 +32,15 @@ from quizzes.models import (
 )
 from quizzes.services import (
     ANSWER_LOCKED,
+    ANSWERS_SAVED,
+    ATTEMPT_ALREADY_SUBMITTED,
+    FEEDBACK_NOT_PER_QUESTION,
     MAX_RESPONSES_BYTES,
+    NOTHING_TO_CHECK,
+    OUT_OF_SEQUENCE,
+    RESPONSES_REJECTED,
     RESPONSES_TOO_LARGE,
+    TIME_UP,
     UNKNOWN_QUESTION,
     AttemptClosed,
     AttemptNotSubmitted,
@@ -39,11 +49,12 @@ from quizzes.services import (
     QuizError,
     QuizUnavailable,
     ResponsesRejected,
+    SaveStatus,
 )
 from quizzes.signals import attempt_regraded, attempt_submitted
 from tests.factories import QuizFactory, SingleChoiceQuestionFactory, UserFactory
 
-from .helpers import key_responses
+from .helpers import as_post, attempt_post, key_responses, save_case
 
 pytestmark = pytest.mark.django_db
 
@@ -455,6 +466,120 @@ def test_checking_needs_the_after_each_policy(quiz, learner):
         services.attempt_check_question(
             attempt=attempt, slot=1, responses={}, sequence=0
         )
+
+
+# --- Saving a posted page (attempt_save_page) -----------------------------------------
+
+
+NOTHING_KEPT = {
+    SaveStatus.CLOSED,
+    SaveStatus.STALE,
+    SaveStatus.REJECTED,
+    SaveStatus.REFUSED,
+}
+SAVE_MESSAGES = {
+    SaveStatus.SAVED: ANSWERS_SAVED,
+    SaveStatus.CHECKED: "",
+    SaveStatus.TIME_UP: TIME_UP,
+    SaveStatus.CLOSED: ATTEMPT_ALREADY_SUBMITTED,
+    SaveStatus.STALE: OUT_OF_SEQUENCE,
+    SaveStatus.REJECTED: RESPONSES_REJECTED,
+    SaveStatus.REFUSED: FEEDBACK_NOT_PER_QUESTION,
+}
+
+
+@pytest.mark.parametrize("status", list(SaveStatus), ids=[s.value for s in SaveStatus])
+def test_a_page_save_ends_in_one_outcome(quiz, learner, status):
+    case = save_case(status, quiz, learner)
+    outcome = services.attempt_save_page(**case)
+    assert outcome.status is status
+    assert outcome.message == SAVE_MESSAGES[status]
+    stored = QuizAttempt.objects.get()
+    assert outcome.attempt.pk == stored.pk  # the attempt as stored afterwards
+    assert outcome.attempt.sequence == stored.sequence
+    assert outcome.attempt.is_submitted == stored.is_submitted
+    assert outcome.is_refused == (status in NOTHING_KEPT)
+    first = rows_of(stored)[0]
+    if outcome.is_refused:
+        assert first.response is None
+        if status is not SaveStatus.CLOSED:  # closed: the submission counted
+            assert stored.sequence == 0
+    else:
+        assert first.response is not None and stored.sequence == 1
+    assert (first.checked_at is not None) == (status is SaveStatus.CHECKED)
+    assert outcome.slot == (1 if status is SaveStatus.CHECKED else None)
+    assert stored.is_submitted == (status in (SaveStatus.TIME_UP, SaveStatus.CLOSED))
+
+
+def test_a_rejected_page_save_says_which_answer_and_why(quiz, learner):
+    outcome = services.attempt_save_page(**save_case("rejected", quiz, learner))
+    numeric = next(r for r in rows_of(outcome.attempt) if r.question_type == "numeric")
+    assert outcome.errors == {numeric.slot: NUMERIC_INVALID}
+
+
+def test_a_refused_check_keeps_none_of_the_answers_saved_before_it(quiz, learner):
+    """The page's answers are stored before the check finds its question
+    unanswered: the refusal rolls them back with the rest."""
+    case = save_case("checked", quiz, learner)
+    rows = rows_of(case["attempt"])
+    case["data"] = as_post(
+        attempt_post(case["attempt"], rows[:2], key_responses(rows[1:2]), check="1")
+    )
+    outcome = services.attempt_save_page(**case)
+    assert outcome.status is SaveStatus.REJECTED
+    assert outcome.errors == {1: NOTHING_TO_CHECK}
+    assert not AttemptQuestion.objects.exclude(response=None).exists()
+    assert QuizAttempt.objects.get().sequence == 0
+
+
+def test_a_page_saved_twice_is_stale_the_second_time(quiz, learner):
+    case = save_case("saved", quiz, learner)
+    first = services.attempt_save_page(**case)
+    again = services.attempt_save_page(**case)
+    assert (first.status, again.status) == (SaveStatus.SAVED, SaveStatus.STALE)
+    assert again.attempt.sequence == 1 == QuizAttempt.objects.get().sequence
+
+
+def test_a_page_save_past_the_grace_keeps_nothing_and_closes(quiz, learner):
+    case = save_case("time_up", quiz, learner)
+    case["now"] = case["attempt"].deadline + DEADLINE_GRACE + timedelta(seconds=1)
+    outcome = services.attempt_save_page(**case)
+    assert outcome.status is SaveStatus.TIME_UP and outcome.attempt.timed_out
+    assert not AttemptQuestion.objects.exclude(response=None).exists()
+
+
+@pytest.mark.parametrize("sequence", ["", "-0", " 0", "٠", "0.0", "1e0"], ids=repr)
+def test_a_page_with_a_sequence_that_is_not_a_number_is_stale(quiz, learner, sequence):
+    case = save_case("saved", quiz, learner)
+    case["data"]["sequence"] = sequence
+    assert services.attempt_save_page(**case).status is SaveStatus.STALE
+
+
+def test_a_page_save_reads_its_questions_once(
+    quiz, learner, django_assert_max_num_queries
+):
+    """One read of the posted rows serves the form, the check and the update.
+
+    The attempt (locked), its rows, the answers' UPDATE, the checked
+    answer's grade, the sequence's UPDATE, and the savepoint around them
+    (its start and release): seven, whatever the number of questions.
+    """
+    case = save_case("checked", quiz, learner)
+    rows = rows_of(case["attempt"])
+    case["data"] = as_post(
+        attempt_post(case["attempt"], rows, key_responses(rows), check="1")
+    )
+    with CaptureQueriesContext(connection) as queries:
+        with django_assert_max_num_queries(7):
+            outcome = services.attempt_save_page(**case)
+    assert outcome.status is SaveStatus.CHECKED
+    question_reads = [
+        sql
+        for sql in (query["sql"] for query in queries.captured_queries)
+        if sql.startswith("SELECT") and "quizzes_attemptquestion" in sql
+    ]
+    assert len(question_reads) == 1
+    assert all(row.is_answered for row in rows_of(case["attempt"]))
 
 
 # --- Edits after the fact, regrade ----------------------------------------------------

@@ -8,7 +8,9 @@ from wagtail.models import ModelLogEntry
 
 from quizzes import selectors, services
 from quizzes.models import QuizAttempt
-from quizzes.services import MaxAttemptsReached, OutOfSequence
+from quizzes.services import MaxAttemptsReached, OutOfSequence, SaveStatus
+
+from .helpers import as_post, attempt_post
 
 pytestmark = [
     pytest.mark.postgres_only,
@@ -94,4 +96,31 @@ def test_simultaneous_saves_from_the_same_page_keep_one(quiz, learner):
     assert len(errors) == 2 and all(isinstance(e, OutOfSequence) for e in errors)
     row = selectors.attempt_questions(attempt=attempt)[4]
     assert row.response == results[0]
+    assert QuizAttempt.objects.get().sequence == 1
+
+
+def test_simultaneous_page_saves_from_two_tabs_keep_one(quiz, learner):
+    attempt = services.attempt_start(quiz=quiz, learner=learner)
+    numeric = next(
+        row
+        for row in selectors.attempt_questions(attempt=attempt)
+        if row.question_type == "numeric"
+    )
+    answers = iter(["20", "21", "22"])
+    lock = threading.Lock()
+
+    def save():
+        with lock:
+            answer = next(answers)
+        data = as_post(attempt_post(attempt, [numeric], {numeric.slot: answer}))
+        outcome = services.attempt_save_page(attempt=attempt, data=data)
+        return outcome.status, answer
+
+    results, errors = run_together(save, count=3)
+    assert errors == []
+    statuses = sorted(status for status, _answer in results)
+    assert statuses == [SaveStatus.SAVED, SaveStatus.STALE, SaveStatus.STALE]
+    (kept,) = [answer for status, answer in results if status is SaveStatus.SAVED]
+    row = selectors.attempt_questions(attempt=attempt, slots=[numeric.slot])[0]
+    assert row.response == kept
     assert QuizAttempt.objects.get().sequence == 1

@@ -1,9 +1,13 @@
 """The learner flow through the views, without JavaScript, and its guards."""
 
+import json
 from datetime import timedelta
 from unittest import mock
 
 import pytest
+from django.contrib.messages import get_messages
+from django.contrib.messages.storage import default_storage
+from django.contrib.sessions.backends.cache import SessionStore
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -25,10 +29,16 @@ from quizzes.models import (
     QuestionsPerPage,
     QuizAttempt,
 )
-from quizzes.views import ANSWERS_SAVED, NO_ACCESS, POST_TOO_LARGE
+from quizzes.services import ANSWERS_SAVED, SaveStatus
+from quizzes.views import (
+    NO_ACCESS,
+    POST_TOO_LARGE,
+    save_outcome_html,
+    save_outcome_json,
+)
 from tests.factories import QuizFactory, SingleChoiceQuestionFactory
 
-from .helpers import attempt_post, key_responses
+from .helpers import attempt_post, key_responses, save_case
 
 pytestmark = pytest.mark.django_db
 
@@ -347,6 +357,116 @@ def test_review_policies_hide_what_they_should(learner_client, quiz, learner):
     assert "Vérifier le profil, puis décider" not in page
     assert "Voir la leçon" not in page
     assert str(STATUS_LABELS["unanswered"]) in page  # marks still shown
+
+
+# --- A save's outcome, as a page and as JSON ------------------------------------------
+
+JSON = {"HTTP_ACCEPT": "application/json"}
+
+
+def _result(attempt):
+    return attempt_url(attempt, "result")
+
+
+# status: (JSON status, page status, where the page redirects, messages flashed)
+RENDERED = {
+    SaveStatus.SAVED: (200, 302, attempt_url, [ANSWERS_SAVED]),
+    SaveStatus.CHECKED: (200, 302, lambda a: attempt_url(a) + "#question-1", []),
+    SaveStatus.TIME_UP: (200, 302, _result, [services.TIME_UP]),
+    SaveStatus.CLOSED: (409, 302, _result, []),
+    SaveStatus.STALE: (409, 409, None, []),
+    SaveStatus.REJECTED: (400, 400, None, []),
+    SaveStatus.REFUSED: (400, 400, None, []),
+}
+
+
+def _page_request(rf, outcome, data):
+    """The POST the outcome came from, as the HTML renderer gets it."""
+    request = rf.post(attempt_url(outcome.attempt), data)
+    request.user = outcome.attempt.learner
+    request.session = SessionStore()
+    request._messages = default_storage(request)
+    return request
+
+
+@pytest.mark.parametrize("status", list(SaveStatus), ids=[s.value for s in SaveStatus])
+def test_each_save_outcome_renders_as_a_page_and_as_json(rf, quiz, learner, status):
+    case = save_case(status, quiz, learner)
+    outcome = services.attempt_save_page(**case)
+    json_status, page_status, location, flashed = RENDERED[status]
+    attempt = outcome.attempt
+
+    answer = save_outcome_json(outcome)
+    assert answer.status_code == json_status
+    data = json.loads(answer.content)
+    assert (data["attempt"], data["sequence"]) == (attempt.pk, attempt.sequence)
+    assert data["submitted"] == attempt.is_submitted
+    if attempt.is_submitted:
+        assert data["result_url"] == _result(attempt)
+    else:
+        assert "result_url" not in data
+    assert data.get("error") == (str(outcome.message) if outcome.is_refused else None)
+
+    request = _page_request(rf, outcome, case["data"])
+    page = save_outcome_html(request, outcome, page=1)
+    assert page.status_code == page_status
+    if location:
+        assert page["Location"] == location(attempt)
+    else:
+        assert str(outcome.message) in html(page)
+    assert [m.message for m in get_messages(request)] == flashed
+
+
+def test_rejected_answers_show_with_their_errors_as_a_page_and_as_json(
+    rf, quiz, learner
+):
+    case = save_case("rejected", quiz, learner)
+    outcome = services.attempt_save_page(**case)
+    (slot,) = outcome.errors
+    answer = json.loads(save_outcome_json(outcome).content)
+    assert answer["errors"] == {str(slot): str(NUMERIC_INVALID)}
+    request = _page_request(rf, outcome, case["data"])
+    page = html(save_outcome_html(request, outcome, page=1))
+    assert str(NUMERIC_INVALID) in page and 'value="vingt"' in page
+
+
+def test_an_oversized_json_save_is_400(learner_client, quiz, learner):
+    attempt = services.attempt_start(quiz=quiz, learner=learner)
+    data = attempt_post(attempt, rows_of(attempt), {4: "x" * 400})
+    response = learner_client.post(
+        attempt_url(attempt),
+        data,
+        CONTENT_LENGTH=str(MAX_ATTEMPT_POST_BYTES + 1),
+        **JSON,
+    )
+    assert response.status_code == 400
+    assert response.json()["error"] == str(POST_TOO_LARGE)
+    assert QuizAttempt.objects.get().sequence == 0
+
+
+@pytest.mark.parametrize("accept", [{}, JSON], ids=["page", "json"])
+def test_a_save_reads_the_attempts_questions_once(
+    learner_client, quiz, learner, accept, django_assert_max_num_queries
+):
+    """The user, the attempt, then the save: the savepoint around it, the
+    attempt locked, the page's rows (once), the answers' and the sequence's
+    UPDATEs. One query fewer than when the page's form columns were read
+    apart from the rows the service validated and updated."""
+    attempt = services.attempt_start(quiz=quiz, learner=learner)
+    learner_client.get(attempt_url(attempt))  # the quiz is cached
+    rows = rows_of(attempt)
+    data = attempt_post(attempt, rows, key_responses(rows))
+    with CaptureQueriesContext(connection) as queries:
+        with django_assert_max_num_queries(8):
+            response = learner_client.post(attempt_url(attempt), data, **accept)
+    assert response.status_code == (200 if accept else 302)
+    question_reads = [
+        sql
+        for sql in (query["sql"] for query in queries.captured_queries)
+        if sql.startswith("SELECT") and "quizzes_attemptquestion" in sql
+    ]
+    assert len(question_reads) == 1
+    assert all(row.is_answered for row in rows_of(attempt))
 
 
 # --- Query counts ---------------------------------------------------------------------

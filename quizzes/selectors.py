@@ -6,10 +6,9 @@ language neither resets attempts nor hides a pass.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db import connection, connections, router
 from django.db.models import QuerySet, prefetch_related_objects
 from django.db.transaction import TransactionManagementError
@@ -17,7 +16,6 @@ from django.utils import timezone
 
 from core.ids import parse_small
 from core.sql import fetch_instances, select_columns
-from quizzes import access
 from quizzes.grades import KeptGrade, kept_grade
 from quizzes.models import (
     DEADLINE_GRACE,
@@ -41,29 +39,27 @@ def learner_attempts(*, learner) -> QuerySet:
     return QuizAttempt.objects.filter(learner=learner).select_related("quiz")
 
 
-def learner_attempt(*, learner, attempt_id, request=None) -> QuizAttempt | None:
+def learner_attempt(
+    *, learner, attempt_id, load_quiz: Callable[[int], Quiz] | None = None
+) -> QuizAttempt | None:
     """One of the learner's attempts, with its quiz; None if not theirs.
 
-    With ``request`` and a content-version hook (``quizzes.access``), the quiz
-    comes from the cache, keyed by the content version read at the start of
-    the request (any quiz change bumps it): one query instead of a join that
-    builds thirty quiz columns on every save and page of an attempt.
+    The attempt row is read with a plain cursor (``attempt_row``), then its
+    quiz by ``load_quiz(quiz_id)``: views pass one that reads their render
+    cache (keyed by the content version), which saves a query building
+    thirty quiz columns on every save and page of an attempt.
     """
-    version = access.content_version(request) if request is not None else None
-    if version is None:
-        attempt = learner_attempts(learner=learner).filter(pk=attempt_id).first()
-    else:
-        attempt = attempt_row(attempt_id=attempt_id, learner=learner)
-        if attempt is not None:
-            key = f"relais:quiz:{attempt.quiz_id}:{version}"
-            quiz = cache.get(key)
-            if quiz is None:
-                quiz = Quiz.objects.get(pk=attempt.quiz_id)
-                cache.set(key, quiz, 24 * 60 * 60)
-            attempt.quiz = quiz
-    if attempt is not None:
-        attempt.learner = learner  # it was looked up among theirs
+    attempt = attempt_row(attempt_id=attempt_id, learner=learner)
+    if attempt is None:
+        return None
+    attempt.quiz = (load_quiz or quiz_by_id)(attempt.quiz_id)
+    attempt.learner = learner  # it was looked up among theirs
     return attempt
+
+
+def quiz_by_id(quiz_id: int) -> Quiz:
+    """One quiz row, by id."""
+    return Quiz.objects.get(pk=quiz_id)
 
 
 def attempt_row(
@@ -363,6 +359,7 @@ __all__ = [
     "live_quizzes",
     "quiz_accommodation",
     "quiz_attempts_for_admin",
+    "quiz_by_id",
     "quiz_attempts_for_learner",
     "quiz_is_passed",
     "quiz_kept_attempt",

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
+from core.caching import cache_key, cached
 from quizzes import access, display, rendering, selectors, services
 from quizzes.forms import MAX_ATTEMPT_POST_BYTES
 from quizzes.services import QuizError, SaveStatus
@@ -39,8 +40,24 @@ def _live_quiz(request, quiz_id):
 
 
 def _learner_attempt(request, attempt_id):
+    """The learner's attempt, its quiz taken from the render cache.
+
+    Keyed by the content version read at the start of the request (any quiz
+    change bumps it), through the ``quizzes.access`` hook; without one, the
+    quiz is read from the database.
+    """
+    version = access.content_version(request)
+
+    def load_quiz(quiz_id):
+        return cached(
+            cache_key("quiz", quiz_id, version),
+            lambda: selectors.quiz_by_id(quiz_id),
+        )
+
     attempt = selectors.learner_attempt(
-        learner=request.user, attempt_id=attempt_id, request=request
+        learner=request.user,
+        attempt_id=attempt_id,
+        load_quiz=load_quiz if version is not None else None,
     )
     if attempt is None:
         raise Http404

@@ -30,11 +30,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import F
+from django.utils.translation import get_language
+from wagtail.models import Site
 
 from core.models import ContentVersion
 
@@ -131,3 +134,35 @@ def cached(key: str, compute: Callable[[], Any], timeout: int = TIMEOUT) -> Any:
 
 def is_preview(request) -> bool:
     return bool(getattr(request, "is_preview", False))
+
+
+@dataclass(frozen=True)
+class RenderCache:
+    """What an entry point lets the code it calls cache for every visitor alike.
+
+    Built at the edge (a page's ``get_context``, a view) by
+    :meth:`for_request`: keys hold the content version, the site and the
+    language, so selectors handed a ``RenderCache`` never see the request.
+    In preview, or without a request, it caches nothing (:data:`NO_CACHE`).
+    """
+
+    version: int | None
+    site_id: int = 0
+    language: str = ""
+
+    @classmethod
+    def for_request(cls, request) -> RenderCache:
+        if request is None or is_preview(request):
+            return NO_CACHE
+        site = Site.find_for_request(request)
+        return cls(content_version(request), site.pk if site else 0, get_language())
+
+    def get(self, kind: str, *parts: Any, compute: Callable[[], Any]) -> Any:
+        """``compute()``, cached under ``kind`` and ``parts`` when caching is on."""
+        if self.version is None:
+            return compute()
+        key = cache_key(kind, self.version, *parts, self.site_id, self.language)
+        return cached(key, compute)
+
+
+NO_CACHE = RenderCache(version=None)

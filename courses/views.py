@@ -18,8 +18,9 @@ from django.utils.translation import get_language_from_request
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
+from core.caching import RenderCache
 from courses import services
 from courses.models import CertificateStatus, CoursePage, LessonPage
 from courses.selectors import (
@@ -92,7 +93,11 @@ def enrol(request, course_id: int):
 def lesson_complete(request, lesson_id: int):
     """Mark a lesson complete, then go on to the next lesson (or the course)."""
     lesson = _visible_page(LessonPage, request, lesson_id)
-    navigation = lesson_navigation(lesson=lesson, request=request)
+    navigation = lesson_navigation(
+        lesson=lesson,
+        site=Site.find_for_request(request),
+        cache=RenderCache.for_request(request),
+    )
     enrolment = enrolment_for(learner=request.user, course=navigation.course)
     if enrolment is None:
         messages.error(request, NOT_ENROLLED)

@@ -13,10 +13,10 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
-from core.caching import content_version
+from core.caching import RenderCache, content_version
 from core.serving import (
     CachedViewRestrictionsMixin,
     serve_for_visitor,
@@ -272,12 +272,12 @@ class CoursePage(LearnerPage):
         from courses.selectors import course_learning, course_outline
 
         context = super().get_context(request, *args, **kwargs)
-        context["lessons"] = course_outline(course=self, request=request)
+        cache = RenderCache.for_request(request)
+        context["lessons"] = course_outline(
+            course=self, site=Site.find_for_request(request), cache=cache
+        )
         context["learning"] = course_learning(
-            course=self,
-            user=request.user,
-            lessons=context["lessons"],
-            request=request,
+            course=self, user=request.user, lessons=context["lessons"], cache=cache
         )
         return context
 
@@ -340,12 +340,15 @@ class LessonPage(LearnerPage):
         from courses.selectors import lesson_learning, lesson_navigation
 
         context = super().get_context(request, *args, **kwargs)
-        context["navigation"] = lesson_navigation(lesson=self, request=request)
+        cache = RenderCache.for_request(request)
+        context["navigation"] = lesson_navigation(
+            lesson=self, site=Site.find_for_request(request), cache=cache
+        )
         context["learning"] = lesson_learning(
             lesson=self,
             user=request.user,
             navigation=context["navigation"],
             is_preview=getattr(request, "is_preview", False),
-            request=request,
+            cache=cache,
         )
         return context

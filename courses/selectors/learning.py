@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from core.caching import cache_key, cached, content_version, is_preview
+from core.caching import NO_CACHE, RenderCache
 from courses.access import quiz_url
 from courses.selectors.progress import (
     CourseProgress,
@@ -34,7 +34,7 @@ class CourseLearning:
 
 
 def course_learning(
-    *, course: Page, user, lessons: list, request=None
+    *, course: Page, user, lessons: list, cache: RenderCache = NO_CACHE
 ) -> CourseLearning:
     """The visitor's enrolment, progress and next step on a course page.
 
@@ -45,10 +45,11 @@ def course_learning(
     """
 
     def rule():
-        if request is None or is_preview(request):
-            return course_rule(translation_key=course.translation_key)
-        key = cache_key("course-rule", content_version(request), course.translation_key)
-        return cached(key, lambda: course_rule(translation_key=course.translation_key))
+        return cache.get(
+            "course-rule",
+            course.translation_key,
+            compute=lambda: course_rule(translation_key=course.translation_key),
+        )
 
     enrolment, progress = page_enrolment_progress(
         learner=user, course=course, rule=rule
@@ -61,7 +62,7 @@ def course_learning(
     resume = next((lesson for lesson in lessons if lesson.pk not in done_ids), None)
     quiz_link = None
     if progress.has_final_quiz and not progress.is_complete:
-        quiz_link = final_quiz_url(course=enrolment.course, request=request)
+        quiz_link = final_quiz_url(course=enrolment.course, cache=cache)
     return CourseLearning(
         enrolment=enrolment,
         progress=progress,
@@ -89,49 +90,48 @@ class LessonLearning:
         return self.enrolment is not None
 
 
-def final_quiz_url(*, course, request=None) -> str | None:
+def final_quiz_url(*, course, cache: RenderCache = NO_CACHE) -> str | None:
     """The URL of ``course``'s final quiz in the active language, or None.
 
-    With ``request``, cached per content version (no query when warm).
+    One or two queries, or none from ``cache``.
     """
 
     def build():
         quiz = final_quiz_in_language(course=course, language_code=get_language())
         return quiz_url(quiz) if quiz else None
 
-    if request is None or is_preview(request):
-        return build()
-    key = cache_key("final-quiz", content_version(request), course.pk, get_language())
-    return cached(key, build)
+    return cache.get("final-quiz", course.pk, compute=build)
 
 
-def lesson_knowledge_check_url(*, lesson: Page, request=None) -> str | None:
+def lesson_knowledge_check_url(
+    *, lesson: Page, cache: RenderCache = NO_CACHE
+) -> str | None:
     """The URL of the lesson's knowledge check in the active language, or None.
 
-    Two queries, or none when cached per content version (with ``request``).
+    Two queries, or none from ``cache``.
     """
     if not lesson.knowledge_check_id:
         return None
-
-    def build():
-        return quiz_url(knowledge_check_in_language(lesson=lesson))
-
-    if request is None or is_preview(request):
-        return build()
-    key = cache_key(
-        "knowledge-check", content_version(request), lesson.pk, get_language()
+    return cache.get(
+        "knowledge-check",
+        lesson.pk,
+        compute=lambda: quiz_url(knowledge_check_in_language(lesson=lesson)),
     )
-    return cached(key, build)
 
 
 def lesson_learning(
-    *, lesson: Page, user, navigation, is_preview: bool = False, request=None
+    *,
+    lesson: Page,
+    user,
+    navigation,
+    is_preview: bool = False,
+    cache: RenderCache = NO_CACHE,
 ):
     """Whether the visitor may read the lesson, and which lessons they have done.
 
     One query for a signed-in visitor (enrolment and lessons done together),
-    none for anonymous visitors; the knowledge check's URL comes from the
-    render cache with ``request`` (two queries without).
+    none for anonymous visitors; the knowledge check's URL comes from
+    ``cache`` (two queries without).
     """
     enrolment_id, done_keys = enrolment_done_keys(
         learner=user, course=navigation.course
@@ -146,7 +146,7 @@ def lesson_learning(
         can_read=True,
         is_done=lesson.translation_key in done_keys,
         done_ids=done_ids,
-        knowledge_check_url=lesson_knowledge_check_url(lesson=lesson, request=request),
+        knowledge_check_url=lesson_knowledge_check_url(lesson=lesson, cache=cache),
     )
 
 

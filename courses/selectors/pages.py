@@ -6,10 +6,9 @@ import uuid
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
-from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from core.caching import cache_key, cached, content_version, is_preview
+from core.caching import NO_CACHE, RenderCache
 
 
 def catalogue_courses(*, index_page: Page) -> QuerySet:
@@ -66,8 +65,11 @@ class PageLink:
     translation_key: uuid.UUID
 
     @classmethod
-    def of(cls, page: Page, request) -> PageLink:
-        return cls(page.pk, page.title, page.get_url(request), page.translation_key)
+    def of(cls, page: Page, site: Site | None) -> PageLink:
+        """``page`` as a link, its URL relative on ``site`` (the request's)."""
+        return cls(
+            page.pk, page.title, page.get_url(current_site=site), page.translation_key
+        )
 
 
 @dataclass(frozen=True)
@@ -79,11 +81,11 @@ class OutlineLesson(PageLink):
     is_required: bool = True
 
     @classmethod
-    def of(cls, page: Page, request) -> OutlineLesson:
+    def of(cls, page: Page, site: Site | None) -> OutlineLesson:
         return cls(
             page.pk,
             page.title,
-            page.get_url(request),
+            page.get_url(current_site=site),
             page.translation_key,
             page.summary,
             page.estimated_minutes,
@@ -91,33 +93,21 @@ class OutlineLesson(PageLink):
         )
 
 
-def _site_id(request) -> int:
-    site = Site.find_for_request(request)
-    return site.pk if site else 0
+def course_outline(
+    *, course: Page, site: Site | None, cache: RenderCache = NO_CACHE
+) -> list[OutlineLesson]:
+    """The course's live lessons as links on ``site``, in tree order.
 
-
-def course_outline(*, course: Page, request) -> list[OutlineLesson]:
-    """The course's live lessons as links, in tree order.
-
-    One query, or none when cached for the current content version (never in
-    preview).
+    One query, or none from ``cache`` (the page's render cache): plain data
+    that every learner shares.
     """
-
-    def build():
-        return [
-            OutlineLesson.of(page, request) for page in course_lessons(course=course)
-        ]
-
-    if is_preview(request):
-        return build()
-    key = cache_key(
+    return cache.get(
         "outline",
-        content_version(request),
         course.pk,
-        _site_id(request),
-        get_language(),
+        compute=lambda: [
+            OutlineLesson.of(page, site) for page in course_lessons(course=course)
+        ],
     )
-    return cached(key, build)
 
 
 @dataclass(frozen=True)
@@ -139,13 +129,15 @@ class LessonNavigation:
         return len(self.lessons)
 
 
-def lesson_navigation(*, lesson: Page, request=None) -> LessonNavigation:
+def lesson_navigation(
+    *, lesson: Page, site: Site | None = None, cache: RenderCache = NO_CACHE
+) -> LessonNavigation:
     """Previous/next lessons and the outline: two queries whatever the course size.
 
-    With ``request``, links instead of pages, cached per content version
-    (no query when warm; never cached in preview).
+    With ``site``, links on that site instead of pages (plain data, taken
+    from ``cache`` when it holds them: no query).
     """
-    if request is None:
+    if site is None:
         course = lesson.get_parent().specific_deferred
         return _navigation(lesson, course, course_lessons(course=course))
 
@@ -153,20 +145,11 @@ def lesson_navigation(*, lesson: Page, request=None) -> LessonNavigation:
         course = lesson.get_parent().specific_deferred
         return _navigation(
             lesson,
-            PageLink.of(course, request),
-            course_outline(course=course, request=request),
+            PageLink.of(course, site),
+            course_outline(course=course, site=site, cache=cache),
         )
 
-    if is_preview(request):
-        return build()
-    key = cache_key(
-        "lesson-nav",
-        content_version(request),
-        lesson.pk,
-        _site_id(request),
-        get_language(),
-    )
-    return cached(key, build)
+    return cache.get("lesson-nav", lesson.pk, compute=build)
 
 
 def _navigation(lesson: Page, course, lessons: list) -> LessonNavigation:

@@ -51,7 +51,9 @@ def _route_entry(request, path: str):
 
 def serve(request, path: str):
     """Wagtail's ``serve`` view, with its site and route primed from the cache."""
-    from wagtail import views as wagtail_views  # needs the app registry
+    # Page models import this module while the app registry loads them, and
+    # wagtail.views needs the registry loaded: a cycle through model loading.
+    from wagtail import views as wagtail_views
 
     if request.method in ("GET", "HEAD"):
         key = cache_key(

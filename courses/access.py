@@ -18,6 +18,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
 from core.caching import cache_key, cached, content_version
+from courses.models import CoursePage, Enrolment, LessonPage
 
 
 def quiz_url(quiz) -> str | None:
@@ -32,8 +33,6 @@ def quiz_url(quiz) -> str | None:
 
 def _course_keys_using_quiz(quiz) -> set:
     """Translation keys of the courses whose final quiz or lesson check is ``quiz``."""
-    from courses.models import CoursePage, LessonPage
-
     keys = set(
         CoursePage.objects.filter(
             final_quiz__translation_key=quiz.translation_key
@@ -57,7 +56,6 @@ def _course_ids_using_quiz(quiz, request=None) -> list:
 
     Cached per content version (``core.caching``): quizzes and pages bump it.
     """
-    from courses.models import CoursePage
 
     def load():
         keys = _course_keys_using_quiz(quiz)
@@ -77,8 +75,6 @@ def can_take_quiz(user, quiz, request=None) -> bool:
     One query when the courses using the quiz are cached, which they are per
     content version.
     """
-    from courses.models import Enrolment
-
     if user is None or not user.is_authenticated:
         return False
     course_ids = _course_ids_using_quiz(quiz, request)
@@ -114,8 +110,6 @@ def quiz_return_link(quiz, request) -> tuple[str, str] | None:
     A knowledge check goes back to its lesson, a final quiz to its course, in
     the visitor's language when the page is translated.
     """
-    from courses.models import CoursePage, LessonPage
-
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return None

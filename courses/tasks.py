@@ -10,13 +10,12 @@ Services enqueue them on commit. The immediate backend runs them at once
 from django_tasks import task
 
 from courses import emails
+from courses.models import Certificate, CertificateReminder, Enrolment
 
 
 @task()
 def send_enrolment_confirmation(enrolment_id: int) -> bool:
     """Tell a learner they are enrolled, with the course link and any due date."""
-    from courses.models import Enrolment
-
     enrolment = (
         Enrolment.objects.select_related("learner", "course")
         .filter(pk=enrolment_id)
@@ -28,8 +27,6 @@ def send_enrolment_confirmation(enrolment_id: int) -> bool:
 @task()
 def send_certificate_issued(certificate_id: int) -> bool:
     """Congratulate a learner on a new certificate, with download and verify links."""
-    from courses.models import Certificate
-
     certificate = (
         Certificate.objects.select_related("learner").filter(pk=certificate_id).first()
     )
@@ -39,8 +36,6 @@ def send_certificate_issued(certificate_id: int) -> bool:
 @task()
 def send_certificate_expiring(reminder_id: int) -> bool:
     """Warn a learner that a certificate expires soon (one reminder stage)."""
-    from courses.models import CertificateReminder
-
     reminder = (
         CertificateReminder.objects.select_related("certificate__learner")
         .filter(pk=reminder_id)

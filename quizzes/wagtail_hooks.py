@@ -23,6 +23,8 @@ from wagtail.admin.panels import ObjectList, TabbedInterface
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
+from wagtail.models import Locale
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.chooser import (
@@ -156,8 +158,6 @@ class QuestionIndexView(snippet_views.IndexView):
     """Lists every type together; links lead to each question's own views."""
 
     def _can(self, question, action) -> bool:
-        from wagtail.permissions import policy_registry
-
         policy = policy_registry.get_by_type(type(question))
         return policy.user_has_permission(self.request.user, action)
 
@@ -179,8 +179,6 @@ class QuestionChooseView(ChooseView):
     def get_creation_form_kwargs(self):
         kwargs = super().get_creation_form_kwargs()
         if locale := self.request.GET.get("locale"):
-            from wagtail.models import Locale
-
             kwargs["initial"] = {
                 "locale": Locale.objects.filter(language_code=locale).first()
             }

@@ -92,6 +92,7 @@ class CourseIndexPage(LearnerPage):
         verbose_name_plural = _("course catalogues")
 
     def get_context(self, request, *args, **kwargs):
+        # courses.selectors reads these models: imported here to break that cycle.
         from courses.selectors import catalogue_courses
 
         context = super().get_context(request, *args, **kwargs)
@@ -269,6 +270,7 @@ class CoursePage(LearnerPage):
         verbose_name_plural = _("courses")
 
     def get_context(self, request, *args, **kwargs):
+        # courses.selectors reads these models: imported here to break that cycle.
         from courses.selectors import course_learning, course_outline
 
         context = super().get_context(request, *args, **kwargs)
@@ -337,6 +339,7 @@ class LessonPage(LearnerPage):
         return "reader-done" if learning.is_done else "reader"
 
     def get_context(self, request, *args, **kwargs):
+        # courses.selectors reads these models: imported here to break that cycle.
         from courses.selectors import lesson_learning, lesson_navigation
 
         context = super().get_context(request, *args, **kwargs)

@@ -7,11 +7,11 @@ import datetime
 from django.conf import settings
 from django.http import Http404
 
+from courses.models import Certificate
+
 
 def certificate_for_owner(*, user, pk: int):
     """A certificate its holder (or a certificate viewer) may download, else 404."""
-    from courses.models import Certificate
-
     certificates = Certificate.objects.all()
     if not user.has_perm("courses.view_certificate"):
         certificates = certificates.filter(learner=user)
@@ -23,8 +23,6 @@ def certificate_for_owner(*, user, pk: int):
 
 def certificate_by_code(*, code: str):
     """The certificate with a verification code, or None."""
-    from courses.models import Certificate
-
     return Certificate.objects.filter(code=code).first()
 
 
@@ -34,8 +32,6 @@ def certificates_due_reminder(*, now: datetime.datetime, stages: tuple) -> list:
     Certificates whose holder already recertified (a newer certificate for the
     same course) are left out: there is nothing to remind them of.
     """
-    from courses.models import Certificate
-
     horizon = now + datetime.timedelta(days=max(stages))
     candidates = list(
         Certificate.objects.expiring_between(now, horizon)

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
+from courses.models import Certificate, CertificateStatus, CoursePage, Enrolment
 from courses.selectors.progress import (
     EXPIRING_SOON_DAYS,
     CourseProgress,
@@ -47,8 +48,6 @@ def learner_dashboard(*, learner, now: datetime.datetime | None = None) -> Dashb
     Course titles and links come from each course's translation in the active
     language when there is one.
     """
-    from courses.models import Certificate, CertificateStatus, CoursePage, Enrolment
-
     now = now or timezone.now()
     enrolments = list(
         Enrolment.objects.filter(learner=learner)

@@ -16,6 +16,7 @@ from courses.selectors.progress import (
     final_quiz_in_language,
     page_enrolment_progress,
 )
+from quizzes.models import Quiz
 
 
 @dataclass(frozen=True)
@@ -152,8 +153,6 @@ def lesson_learning(
 
 def knowledge_check_in_language(*, lesson):
     """The lesson's knowledge-check quiz in the active language, else as set."""
-    from quizzes.models import Quiz
-
     quiz = lesson.knowledge_check
     if quiz is None:
         return None

@@ -9,12 +9,11 @@ from django.db.models import QuerySet
 from wagtail.models import Page, Site
 
 from core.caching import NO_CACHE, RenderCache
+from courses.models import CoursePage, LessonPage
 
 
 def catalogue_courses(*, index_page: Page) -> QuerySet:
     """Live, public courses below a catalogue page, in tree order, with covers."""
-    from courses.models import CoursePage
-
     return (
         CoursePage.objects.child_of(index_page)
         .live()
@@ -29,8 +28,6 @@ def course_lessons(*, course: Page) -> list:
 
     Loads only the columns the outline needs (no body), in one query.
     """
-    from courses.models import LessonPage
-
     return list(
         LessonPage.objects.child_of(course)
         .live()

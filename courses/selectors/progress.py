@@ -354,8 +354,6 @@ def enrolment_and_done_keys(*, learner, course) -> tuple[object | None, frozense
     values as the ORM would, and ``tests/courses/test_performance.py`` checks the
     answer against ``progress_for_enrolments``.
     """
-    from courses.models import Enrolment
-
     if learner is None or not learner.is_authenticated:
         return None, frozenset()
     key_field = Page._meta.get_field("translation_key")

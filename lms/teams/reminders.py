@@ -19,6 +19,7 @@ from django.utils import timezone
 from lms.teams.models import AssignmentReminder, LearnerAssignment, ReminderStage
 from lms.teams.selectors import learner_assignments_to_remind, managers_of_learners
 from lms.teams.services import _get_or_create
+from lms.teams.tasks import send_assignment_reminder, send_manager_digest
 
 CHUNK_SIZE = 500
 
@@ -73,8 +74,6 @@ def assignment_reminders_send(
     overdue since their last digest. Emails go out after commit, in each
     recipient's language.
     """
-    from lms.teams.tasks import send_assignment_reminder, send_manager_digest
-
     now = timezone.now()
     today = today or timezone.localdate(now)
     counts = {ReminderStage.DUE_SOON: 0, ReminderStage.OVERDUE: 0}

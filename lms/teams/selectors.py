@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
+from courses.models import CourseCompletion, CoursePage
 from lms.teams.access import can_assign_courses, can_view_all_reports, can_view_reports
 from lms.teams.models import (
     Assignment,
@@ -123,8 +124,6 @@ def assignable_courses() -> QuerySet:
     Assignments, like enrolments, point at the original page of a course's
     translation group (the lowest primary key sharing its ``translation_key``).
     """
-    from courses.models import CoursePage
-
     originals = (
         CoursePage.objects.filter(translation_key=OuterRef("translation_key"))
         .order_by("pk")
@@ -155,8 +154,6 @@ def learner_assignments_to_remind(
 
     "Open" means the learner's current cycle of the course is not complete.
     """
-    from courses.models import CourseCompletion
-
     horizon = today + datetime.timedelta(days=days)
     completed = CourseCompletion.objects.filter(
         enrolment=OuterRef("enrolment"), cycle=OuterRef("enrolment__cycle")

@@ -5,16 +5,16 @@ them; a row deleted meanwhile means there is nothing to send. The reminder
 service enqueues them on commit.
 """
 
+from django.contrib.auth import get_user_model
 from django_tasks import task
 
 from lms.teams import emails
+from lms.teams.models import AssignmentReminder
 
 
 @task()
 def send_assignment_reminder(reminder_id: int) -> bool:
     """Remind a learner of an assignment due soon, or overdue."""
-    from lms.teams.models import AssignmentReminder
-
     reminder = (
         AssignmentReminder.objects.select_related(
             "recipient",
@@ -30,10 +30,6 @@ def send_assignment_reminder(reminder_id: int) -> bool:
 @task()
 def send_manager_digest(manager_id: int, reminder_ids: list[int]) -> bool:
     """Send a manager the list of their people newly overdue."""
-    from django.contrib.auth import get_user_model
-
-    from lms.teams.models import AssignmentReminder
-
     manager = get_user_model().objects.filter(pk=manager_id).first()
     reminders = list(
         AssignmentReminder.objects.filter(pk__in=reminder_ids, recipient_id=manager_id)

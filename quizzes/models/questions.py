@@ -16,6 +16,7 @@ in the services against this interface:
 * ``from_import()`` / ``export_data()``: the neutral format, both ways.
 """
 
+import random
 import secrets
 from decimal import Decimal
 from typing import Any, ClassVar
@@ -246,8 +247,8 @@ class Question(PolymorphicModel, PreviewableMixin, TranslatableMixin, Clusterabl
         return "quizzes/question_preview.html"
 
     def get_preview_context(self, request, mode_name):
-        import random
-
+        # quizzes.display reads these models: imported here, not at the top,
+        # to break that cycle (display -> models -> display).
         from quizzes.display import preview_displays
 
         context = super().get_preview_context(request, mode_name)

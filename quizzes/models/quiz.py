@@ -1,5 +1,6 @@
 """The quiz: its settings, its ordered questions, and per-learner extra time."""
 
+import random
 from decimal import Decimal
 
 from django.conf import settings
@@ -288,8 +289,8 @@ class Quiz(
         return "quizzes/quiz_preview.html"
 
     def get_preview_context(self, request, mode_name):
-        import random
-
+        # quizzes.display reads these models: imported here, not at the top,
+        # to break that cycle (display -> models -> display).
         from quizzes.display import preview_displays
 
         context = super().get_preview_context(request, mode_name)

@@ -1,6 +1,7 @@
 """Template helpers of the reports: sortable column headers and figures."""
 
 from django import template
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
@@ -46,8 +47,6 @@ def percent(value, digits: int = 0):
     """0.734 → "73 %"-style text in the active locale; "—" when empty."""
     if value is None or value == "":
         return "—"
-    from django.utils.formats import number_format
-
     return _("%(value)s %%") % {
         "value": number_format(float(value) * 100, decimal_pos=digits)
     }
@@ -58,6 +57,4 @@ def score(value):
     """A percentage stored as 0–100 (e.g. a quiz score); "—" when empty."""
     if value is None or value == "":
         return "—"
-    from django.utils.formats import number_format
-
     return _("%(value)s %%") % {"value": number_format(float(value), decimal_pos=0)}

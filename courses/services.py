@@ -3,8 +3,8 @@
 Every service is keyword-only, runs in a transaction and is idempotent: a
 double click, two tabs, a retried task or two concurrent requests leave the
 same rows as a single call. Unique constraints are the final guard; services
-create rows through :func:`_get_or_create`, which returns the existing row to
-whoever loses a race.
+create rows through :func:`core.db.get_or_create`, which returns the existing
+row to whoever loses a race.
 
 The lesson-done rule: a lesson is done when the enrolled learner marks it
 complete (a POST from the lesson page); reading or scrolling records nothing.
@@ -23,13 +23,14 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, models, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from core.db import get_or_create
 from courses.models import (
     Certificate,
     CertificateReminder,
@@ -63,26 +64,6 @@ ALREADY_REVOKED = _("This certificate is already revoked.")
 
 REVOKE_ACTION = "relais.certificate.revoke"
 REMINDER_STAGES = (60, 30, 7)
-
-
-def _get_or_create(model: type[models.Model], lookup: dict, defaults: dict):
-    """Fetch the row matching ``lookup``, or validate and insert it.
-
-    ``full_clean`` skips uniqueness checks on purpose: they would race. The
-    database constraint decides, and the loser of a race gets the winner's
-    row. Must run inside a transaction (the insert uses a savepoint).
-    """
-    existing = model.objects.filter(**lookup).first()
-    if existing is not None:
-        return existing, False
-    instance = model(**lookup, **defaults)
-    instance.full_clean(validate_unique=False, validate_constraints=False)
-    try:
-        with transaction.atomic():
-            instance.save(force_insert=True)
-    except IntegrityError:
-        return model.objects.get(**lookup), False
-    return instance, True
 
 
 def add_months(moment: datetime.datetime, months: int) -> datetime.datetime:
@@ -132,7 +113,7 @@ def enrol(
     if not isinstance(course, CoursePage):
         course = course.specific
     canonical = canonical_page(course)
-    enrolment, created = _get_or_create(
+    enrolment, created = get_or_create(
         Enrolment,
         {"learner": learner, "course": canonical},
         {
@@ -191,7 +172,7 @@ def lesson_complete(*, enrolment: Enrolment, lesson: LessonPage) -> LessonProgre
     ).exists()
     if not in_course:
         raise ValidationError(LESSON_NOT_IN_COURSE)
-    progress, _created = _get_or_create(
+    progress, _created = get_or_create(
         LessonProgress,
         {"enrolment": enrolment, "lesson": lesson, "cycle": enrolment.cycle},
         {"completed_at": timezone.now()},
@@ -215,7 +196,7 @@ def completion_evaluate(*, enrolment: Enrolment) -> CourseCompletion | None:
             return completion
     elif progress.rule_met:
         best = progress.quiz_pass
-        completion, _created = _get_or_create(
+        completion, _created = get_or_create(
             CourseCompletion,
             {"enrolment": enrolment, "cycle": enrolment.cycle},
             {
@@ -262,7 +243,7 @@ def certificate_issue(*, completion: CourseCompletion) -> Certificate:
     course, learner = enrolment.course, enrolment.learner
     language = email_language(get_language())
     months = course.certificate_validity_months
-    certificate, created = _get_or_create(
+    certificate, created = get_or_create(
         Certificate,
         {"completion": completion},
         {
@@ -349,7 +330,7 @@ def certificate_reminders_send(
         if any(r.stage_days <= stage for r in certificate.reminders.all()):
             continue
         with transaction.atomic():
-            reminder, created = _get_or_create(
+            reminder, created = get_or_create(
                 CertificateReminder,
                 {"certificate": certificate, "stage_days": stage},
                 {"sent_at": now},

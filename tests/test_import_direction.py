@@ -37,3 +37,15 @@ def test_courses_does_not_import_the_reports():
         for path in (ROOT / "courses").rglob("*.py")
     }
     assert {path: names for path, names in offenders.items() if names} == {}
+
+
+def test_core_imports_no_app_of_the_project():
+    offenders = {
+        str(path.relative_to(ROOT)): sorted(
+            name
+            for name in imported_modules(path)
+            if name.split(".")[0] in {"quizzes", "courses", "lms", "demo"}
+        )
+        for path in (ROOT / "core").rglob("*.py")
+    }
+    assert {path: names for path, names in offenders.items() if names} == {}

@@ -3,7 +3,7 @@
 Every service is keyword-only, runs in a transaction, validates with
 ``full_clean`` and is idempotent: a double click or a retried request leaves
 the same rows as one call (unique constraints are the final guard, see
-:func:`_get_or_create`). Enrolment always goes through
+:func:`core.db.get_or_create`). Enrolment always goes through
 ``courses.services.enrol``, so an assignment enrols exactly like a learner
 enrolling themselves, with the due date and the assigner recorded.
 """
@@ -14,10 +14,11 @@ import datetime
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from core.db import get_or_create
 from courses.models import CoursePage, EnrolmentSource
 from courses.selectors import canonical_page
 from courses.services import enrol
@@ -43,25 +44,6 @@ TEAM_NAME_REQUIRED = _("Give the team a name.")
 ASSIGN_ACTION = "relais.assignment.create"
 
 
-def _get_or_create(model: type[models.Model], lookup: dict, defaults: dict):
-    """Fetch the row matching ``lookup``, or validate and insert it.
-
-    Uniqueness is left to the database so that two concurrent calls cannot
-    both insert: the loser of the race gets the winner's row.
-    """
-    existing = model.objects.filter(**lookup).first()
-    if existing is not None:
-        return existing, False
-    instance = model(**lookup, **defaults)
-    instance.full_clean(validate_unique=False, validate_constraints=False)
-    try:
-        with transaction.atomic():
-            instance.save(force_insert=True)
-    except IntegrityError:
-        return model.objects.get(**lookup), False
-    return instance, True
-
-
 # --- Teams ----------------------------------------------------------------------
 
 
@@ -71,14 +53,14 @@ def team_create(*, name: str, description: str = "") -> Team:
     name = (name or "").strip()
     if not name:
         raise ValidationError({"name": TEAM_NAME_REQUIRED})
-    team, _created = _get_or_create(Team, {"name": name}, {"description": description})
+    team, _created = get_or_create(Team, {"name": name}, {"description": description})
     return team
 
 
 @transaction.atomic
 def team_manager_add(*, team: Team, manager) -> TeamManagerRole:
     """Make ``manager`` a manager of ``team``; idempotent."""
-    role, _created = _get_or_create(
+    role, _created = get_or_create(
         TeamManagerRole, {"team": team, "manager": manager}, {}
     )
     return role
@@ -90,7 +72,7 @@ def team_member_add(*, team: Team, learner) -> TeamMembership:
 
     Idempotent: adding a member twice changes nothing.
     """
-    membership, _created = _get_or_create(
+    membership, _created = get_or_create(
         TeamMembership, {"team": team, "learner": learner}, {}
     )
     for assignment in team.assignments.select_related("course", "assigned_by"):
@@ -140,7 +122,7 @@ def _reach(*, assignment: Assignment, learner) -> LearnerAssignment:
         assigned_by=assignment.assigned_by,
         source=EnrolmentSource.ASSIGNMENT,
     )
-    learner_assignment, _created = _get_or_create(
+    learner_assignment, _created = get_or_create(
         LearnerAssignment,
         {"assignment": assignment, "learner": learner},
         {"enrolment": enrolment},
@@ -191,7 +173,7 @@ def assignment_create(
         raise ValidationError(ASSIGNMENT_NO_TARGET)
     _check_assigner(assigned_by=assigned_by, team=team, learners=learners)
     course = canonical_page(course)
-    assignment, created = _get_or_create(
+    assignment, created = get_or_create(
         Assignment,
         {"team": team, "course": course, "due_on": due_on},
         {"assigned_by": assigned_by},

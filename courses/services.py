@@ -102,6 +102,7 @@ def enrol(
     due_on: datetime.date | None = None,
     assigned_by=None,
     source: str = EnrolmentSource.SELF,
+    now: datetime.datetime | None = None,
 ) -> Enrolment:
     """Enrol a learner in a course (any translation of it); idempotent.
 
@@ -109,7 +110,9 @@ def enrol(
     returns the existing enrolment; an assignment on an existing enrolment
     records who assigned it and may set or bring forward the due date, never
     push it back. The confirmation email goes out once, after commit.
+    ``now`` (default: the current time) dates a new enrolment.
     """
+    now = now or timezone.now()
     if not isinstance(course, CoursePage):
         course = course.specific
     canonical = canonical_page(course)
@@ -121,6 +124,8 @@ def enrol(
             "assigned_by": assigned_by,
             "due_on": due_on,
             "language": email_language(get_language()),
+            "enrolled_at": now,
+            "cycle_started_at": now,
         },
     )
     if created:
@@ -159,12 +164,19 @@ def enrolment_restart(*, enrolment: Enrolment) -> Enrolment:
 
 
 @transaction.atomic
-def lesson_complete(*, enrolment: Enrolment, lesson: LessonPage) -> LessonProgress:
+def lesson_complete(
+    *,
+    enrolment: Enrolment,
+    lesson: LessonPage,
+    now: datetime.datetime | None = None,
+) -> LessonProgress:
     """Record that the learner marked a lesson complete; idempotent.
 
     Any translation of the lesson may be given. Re-evaluates the course's
-    completion, which may issue the certificate.
+    completion, which may issue the certificate. ``now`` (default: the
+    current time) dates the progress and any completion.
     """
+    now = now or timezone.now()
     lesson = canonical_page(lesson)
     in_course = Page.objects.filter(
         path=lesson.path[: -Page.steplen],
@@ -175,18 +187,21 @@ def lesson_complete(*, enrolment: Enrolment, lesson: LessonPage) -> LessonProgre
     progress, _created = get_or_create(
         LessonProgress,
         {"enrolment": enrolment, "lesson": lesson, "cycle": enrolment.cycle},
-        {"completed_at": timezone.now()},
+        {"completed_at": now},
     )
-    completion_evaluate(enrolment=enrolment)
+    completion_evaluate(enrolment=enrolment, now=now)
     return progress
 
 
 @transaction.atomic
-def completion_evaluate(*, enrolment: Enrolment) -> CourseCompletion | None:
+def completion_evaluate(
+    *, enrolment: Enrolment, now: datetime.datetime | None = None
+) -> CourseCompletion | None:
     """Record the current cycle's completion if the rule now holds; idempotent.
 
     Returns the completion (new or existing), or None while the rule is not
-    met. A completion always gets its certificate.
+    met. A completion always gets its certificate. ``now`` (default: the
+    current time) dates a new completion, and so its certificate.
     """
     enrolment = _lock(enrolment)
     progress = enrolment_progress(enrolment=enrolment)
@@ -200,7 +215,7 @@ def completion_evaluate(*, enrolment: Enrolment) -> CourseCompletion | None:
             CourseCompletion,
             {"enrolment": enrolment, "cycle": enrolment.cycle},
             {
-                "completed_at": timezone.now(),
+                "completed_at": now or timezone.now(),
                 "score_percent": best.score_percent if best else None,
             },
         )
@@ -212,15 +227,19 @@ def completion_evaluate(*, enrolment: Enrolment) -> CourseCompletion | None:
 
 
 @transaction.atomic
-def completions_evaluate_for_quiz(*, learner, quiz) -> list[CourseCompletion]:
+def completions_evaluate_for_quiz(
+    *, learner, quiz, now: datetime.datetime | None = None
+) -> list[CourseCompletion]:
     """Re-evaluate the learner's courses whose final quiz is ``quiz`` (any translation).
 
-    Called when a quiz attempt is submitted.
+    Called when a quiz attempt is submitted, with ``now`` its submission time.
     """
     enrolments = Enrolment.objects.filter(
         learner=learner, course__final_quiz__translation_key=quiz.translation_key
     ).select_related("course")
-    completions = [completion_evaluate(enrolment=enrolment) for enrolment in enrolments]
+    completions = [
+        completion_evaluate(enrolment=enrolment, now=now) for enrolment in enrolments
+    ]
     return [completion for completion in completions if completion is not None]
 
 

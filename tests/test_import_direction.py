@@ -49,3 +49,15 @@ def test_core_imports_no_app_of_the_project():
         for path in (ROOT / "core").rglob("*.py")
     }
     assert {path: names for path, names in offenders.items() if names} == {}
+
+
+def test_nothing_but_the_demo_itself_imports_the_demo():
+    apps = ("core", "quizzes", "courses", "lms")
+    offenders = {
+        str(path.relative_to(ROOT)): sorted(
+            name for name in imported_modules(path) if name.split(".")[0] == "demo"
+        )
+        for app in apps
+        for path in (ROOT / app).rglob("*.py")
+    }
+    assert {path: names for path, names in offenders.items() if names} == {}

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
@@ -48,12 +49,21 @@ ASSIGN_ACTION = "relais.assignment.create"
 
 
 @transaction.atomic
-def team_create(*, name: str, description: str = "") -> Team:
-    """Create a team, or return the existing team of that name."""
+def team_create(
+    *, name: str, description: str = "", now: datetime.datetime | None = None
+) -> Team:
+    """Create a team, or return the existing team of that name.
+
+    ``now`` (default: the current time) dates a new team.
+    """
     name = (name or "").strip()
     if not name:
         raise ValidationError({"name": TEAM_NAME_REQUIRED})
-    team, _created = get_or_create(Team, {"name": name}, {"description": description})
+    team, _created = get_or_create(
+        Team,
+        {"name": name},
+        {"description": description, "created_at": now or timezone.now()},
+    )
     return team
 
 
@@ -67,16 +77,20 @@ def team_manager_add(*, team: Team, manager) -> TeamManagerRole:
 
 
 @transaction.atomic
-def team_member_add(*, team: Team, learner) -> TeamMembership:
+def team_member_add(
+    *, team: Team, learner, now: datetime.datetime | None = None
+) -> TeamMembership:
     """Add ``learner`` to ``team`` and enrol them in the team's assignments.
 
-    Idempotent: adding a member twice changes nothing.
+    Idempotent: adding a member twice changes nothing. ``now`` (default: the
+    current time) dates the membership and any enrolment it makes.
     """
+    now = now or timezone.now()
     membership, _created = get_or_create(
-        TeamMembership, {"team": team, "learner": learner}, {}
+        TeamMembership, {"team": team, "learner": learner}, {"joined_at": now}
     )
     for assignment in team.assignments.select_related("course", "assigned_by"):
-        _reach(assignment=assignment, learner=learner)
+        _reach(assignment=assignment, learner=learner, now=now)
     return membership
 
 
@@ -113,19 +127,23 @@ def team_assignments_sync(*, team: Team) -> int:
 # --- Assignments ------------------------------------------------------------------
 
 
-def _reach(*, assignment: Assignment, learner) -> LearnerAssignment:
+def _reach(
+    *, assignment: Assignment, learner, now: datetime.datetime | None = None
+) -> LearnerAssignment:
     """Enrol one learner for an assignment and record that it reached them."""
+    now = now or timezone.now()
     enrolment = enrol(
         learner=learner,
         course=assignment.course,
         due_on=assignment.due_on,
         assigned_by=assignment.assigned_by,
         source=EnrolmentSource.ASSIGNMENT,
+        now=now,
     )
     learner_assignment, _created = get_or_create(
         LearnerAssignment,
         {"assignment": assignment, "learner": learner},
-        {"enrolment": enrolment},
+        {"enrolment": enrolment, "created_at": now},
     )
     return learner_assignment
 
@@ -157,6 +175,7 @@ def assignment_create(
     assigned_by=None,
     team: Team | None = None,
     learners: Iterable = (),
+    now: datetime.datetime | None = None,
 ) -> Assignment:
     """Assign a course to a team or to chosen learners, and enrol them.
 
@@ -165,7 +184,9 @@ def assignment_create(
     date returns the existing assignment; chosen learners with the same
     course and due date join one assignment. A manager (``assigned_by``
     without ``view_all_reports``) may only assign to their teams and people.
+    ``now`` (default: the current time) dates the assignment and enrolments.
     """
+    now = now or timezone.now()
     learners = list(learners)
     if team is not None and learners:
         raise ValidationError(ASSIGNMENT_ONE_TARGET)
@@ -176,12 +197,12 @@ def assignment_create(
     assignment, created = get_or_create(
         Assignment,
         {"team": team, "course": course, "due_on": due_on},
-        {"assigned_by": assigned_by},
+        {"assigned_by": assigned_by, "created_at": now},
     )
     if team is not None:
         learners = [m.learner for m in team.memberships.select_related("learner")]
     for learner in learners:
-        _reach(assignment=assignment, learner=learner)
+        _reach(assignment=assignment, learner=learner, now=now)
     if created:
         log(
             instance=assignment,

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from courses.models import Certificate, Enrolment
-from lms.demo_teams import TEAM_SIZE, seed_demo_teams
+from demo.teams import TEAM_SIZE, seed_demo_teams
 from lms.reports.selectors import (
     CompletionStatus,
     completion_figures,

@@ -61,3 +61,12 @@ def test_nothing_but_the_demo_itself_imports_the_demo():
         for path in (ROOT / app).rglob("*.py")
     }
     assert {path: names for path, names in offenders.items() if names} == {}
+
+
+def test_the_demo_dates_through_now_not_a_patched_clock():
+    patched = {
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "demo").rglob("*.py")
+        if any(name.startswith("unittest") for name in imported_modules(path))
+    }
+    assert patched == set()

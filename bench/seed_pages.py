@@ -133,10 +133,10 @@ def main(out_path: str) -> None:
     from django.test import Client
 
     from bench.seed_quiz import seed_quiz_targets
-    from courses.demo import content_en, content_fr
-    from courses.demo.loader import load_demo
     from courses.models import LessonPage
     from courses.services import enrol
+    from demo import content_en, content_fr
+    from demo.loader import load_demo
     from tests.factories import UserFactory
 
     built = load_demo(

@@ -19,7 +19,7 @@ SAVE_LEARNERS = 12  # wrk -t2 -c8: four connections per thread, six attempts eac
 
 
 def quiz_data() -> dict:
-    from courses.demo import content_fr
+    from demo import content_fr
 
     final = content_fr.FINAL_QUIZ
     questions = list(final["questions"])

@@ -2,48 +2,29 @@
 
 Each email has three templates under ``templates/emails/``: ``<name>_subject.txt``,
 ``<name>.txt`` and ``<name>.html``. Links are absolute, built on
-``WAGTAILADMIN_BASE_URL`` because emails are sent outside any request.
+``WAGTAILADMIN_BASE_URL`` because emails are sent outside any request;
+rendering and sending is ``core.emails.send_templated_email``.
 """
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from core.emails import absolute_url, send_templated_email
 from courses.selectors import email_language, page_in_language
 
 
-def absolute_url(url: str) -> str:
-    """``url`` made absolute on the site's public base URL."""
-    if url.startswith(("http://", "https://")):
-        return url
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
-
-
 def _send(*, name: str, user, language: str, context: dict) -> bool:
-    """Render and send one email; False when the user has no address."""
-    if not user.email:
-        return False
-    with translation.override(email_language(language)):
-        context = {
-            "user": user,
-            "organisation": settings.RELAIS_ORGANISATION_NAME,
-            "dashboard_url": absolute_url(reverse("courses:dashboard")),
-            **context,
-        }
-        subject = render_to_string(f"emails/{name}_subject.txt", context)
-        text = render_to_string(f"emails/{name}.txt", context)
-        html = render_to_string(f"emails/{name}.html", context)
-    message = EmailMultiAlternatives(
-        subject=" ".join(subject.split()),
-        body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[user.email],
+    """Send ``emails/<name>`` in a language Relais speaks, with the dashboard link."""
+    language = email_language(language)
+    with translation.override(language):
+        # The dashboard's URL is language-prefixed: build it in the email's.
+        dashboard_url = absolute_url(reverse("courses:dashboard"))
+    return send_templated_email(
+        template=f"emails/{name}",
+        user=user,
+        language=language,
+        context={"dashboard_url": dashboard_url, **context},
     )
-    message.attach_alternative(html, "text/html")
-    message.send()
-    return True
 
 
 def _course_context(course, language: str) -> dict:

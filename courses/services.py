@@ -3,8 +3,8 @@
 Every service is keyword-only, runs in a transaction and is idempotent: a
 double click, two tabs, a retried task or two concurrent requests leave the
 same rows as a single call. Unique constraints are the final guard; services
-create rows through :func:`_get_or_create`, which returns the existing row to
-whoever loses a race.
+create rows through :func:`core.db.get_or_create`, which returns the existing
+row to whoever loses a race.
 
 The lesson-done rule: a lesson is done when the enrolled learner marks it
 complete (a POST from the lesson page); reading or scrolling records nothing.
@@ -23,13 +23,14 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, models, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from core.db import get_or_create
 from courses.models import (
     Certificate,
     CertificateReminder,
@@ -63,26 +64,6 @@ ALREADY_REVOKED = _("This certificate is already revoked.")
 
 REVOKE_ACTION = "relais.certificate.revoke"
 REMINDER_STAGES = (60, 30, 7)
-
-
-def _get_or_create(model: type[models.Model], lookup: dict, defaults: dict):
-    """Fetch the row matching ``lookup``, or validate and insert it.
-
-    ``full_clean`` skips uniqueness checks on purpose: they would race. The
-    database constraint decides, and the loser of a race gets the winner's
-    row. Must run inside a transaction (the insert uses a savepoint).
-    """
-    existing = model.objects.filter(**lookup).first()
-    if existing is not None:
-        return existing, False
-    instance = model(**lookup, **defaults)
-    instance.full_clean(validate_unique=False, validate_constraints=False)
-    try:
-        with transaction.atomic():
-            instance.save(force_insert=True)
-    except IntegrityError:
-        return model.objects.get(**lookup), False
-    return instance, True
 
 
 def add_months(moment: datetime.datetime, months: int) -> datetime.datetime:
@@ -121,6 +102,7 @@ def enrol(
     due_on: datetime.date | None = None,
     assigned_by=None,
     source: str = EnrolmentSource.SELF,
+    now: datetime.datetime | None = None,
 ) -> Enrolment:
     """Enrol a learner in a course (any translation of it); idempotent.
 
@@ -128,11 +110,13 @@ def enrol(
     returns the existing enrolment; an assignment on an existing enrolment
     records who assigned it and may set or bring forward the due date, never
     push it back. The confirmation email goes out once, after commit.
+    ``now`` (default: the current time) dates a new enrolment.
     """
+    now = now or timezone.now()
     if not isinstance(course, CoursePage):
         course = course.specific
     canonical = canonical_page(course)
-    enrolment, created = _get_or_create(
+    enrolment, created = get_or_create(
         Enrolment,
         {"learner": learner, "course": canonical},
         {
@@ -140,6 +124,8 @@ def enrol(
             "assigned_by": assigned_by,
             "due_on": due_on,
             "language": email_language(get_language()),
+            "enrolled_at": now,
+            "cycle_started_at": now,
         },
     )
     if created:
@@ -178,12 +164,19 @@ def enrolment_restart(*, enrolment: Enrolment) -> Enrolment:
 
 
 @transaction.atomic
-def lesson_complete(*, enrolment: Enrolment, lesson: LessonPage) -> LessonProgress:
+def lesson_complete(
+    *,
+    enrolment: Enrolment,
+    lesson: LessonPage,
+    now: datetime.datetime | None = None,
+) -> LessonProgress:
     """Record that the learner marked a lesson complete; idempotent.
 
     Any translation of the lesson may be given. Re-evaluates the course's
-    completion, which may issue the certificate.
+    completion, which may issue the certificate. ``now`` (default: the
+    current time) dates the progress and any completion.
     """
+    now = now or timezone.now()
     lesson = canonical_page(lesson)
     in_course = Page.objects.filter(
         path=lesson.path[: -Page.steplen],
@@ -191,21 +184,24 @@ def lesson_complete(*, enrolment: Enrolment, lesson: LessonPage) -> LessonProgre
     ).exists()
     if not in_course:
         raise ValidationError(LESSON_NOT_IN_COURSE)
-    progress, _created = _get_or_create(
+    progress, _created = get_or_create(
         LessonProgress,
         {"enrolment": enrolment, "lesson": lesson, "cycle": enrolment.cycle},
-        {"completed_at": timezone.now()},
+        {"completed_at": now},
     )
-    completion_evaluate(enrolment=enrolment)
+    completion_evaluate(enrolment=enrolment, now=now)
     return progress
 
 
 @transaction.atomic
-def completion_evaluate(*, enrolment: Enrolment) -> CourseCompletion | None:
+def completion_evaluate(
+    *, enrolment: Enrolment, now: datetime.datetime | None = None
+) -> CourseCompletion | None:
     """Record the current cycle's completion if the rule now holds; idempotent.
 
     Returns the completion (new or existing), or None while the rule is not
-    met. A completion always gets its certificate.
+    met. A completion always gets its certificate. ``now`` (default: the
+    current time) dates a new completion, and so its certificate.
     """
     enrolment = _lock(enrolment)
     progress = enrolment_progress(enrolment=enrolment)
@@ -215,11 +211,11 @@ def completion_evaluate(*, enrolment: Enrolment) -> CourseCompletion | None:
             return completion
     elif progress.rule_met:
         best = progress.quiz_pass
-        completion, _created = _get_or_create(
+        completion, _created = get_or_create(
             CourseCompletion,
             {"enrolment": enrolment, "cycle": enrolment.cycle},
             {
-                "completed_at": timezone.now(),
+                "completed_at": now or timezone.now(),
                 "score_percent": best.score_percent if best else None,
             },
         )
@@ -231,15 +227,19 @@ def completion_evaluate(*, enrolment: Enrolment) -> CourseCompletion | None:
 
 
 @transaction.atomic
-def completions_evaluate_for_quiz(*, learner, quiz) -> list[CourseCompletion]:
+def completions_evaluate_for_quiz(
+    *, learner, quiz, now: datetime.datetime | None = None
+) -> list[CourseCompletion]:
     """Re-evaluate the learner's courses whose final quiz is ``quiz`` (any translation).
 
-    Called when a quiz attempt is submitted.
+    Called when a quiz attempt is submitted, with ``now`` its submission time.
     """
     enrolments = Enrolment.objects.filter(
         learner=learner, course__final_quiz__translation_key=quiz.translation_key
     ).select_related("course")
-    completions = [completion_evaluate(enrolment=enrolment) for enrolment in enrolments]
+    completions = [
+        completion_evaluate(enrolment=enrolment, now=now) for enrolment in enrolments
+    ]
     return [completion for completion in completions if completion is not None]
 
 
@@ -262,7 +262,7 @@ def certificate_issue(*, completion: CourseCompletion) -> Certificate:
     course, learner = enrolment.course, enrolment.learner
     language = email_language(get_language())
     months = course.certificate_validity_months
-    certificate, created = _get_or_create(
+    certificate, created = get_or_create(
         Certificate,
         {"completion": completion},
         {
@@ -349,7 +349,7 @@ def certificate_reminders_send(
         if any(r.stage_days <= stage for r in certificate.reminders.all()):
             continue
         with transaction.atomic():
-            reminder, created = _get_or_create(
+            reminder, created = get_or_create(
                 CertificateReminder,
                 {"certificate": certificate, "stage_days": stage},
                 {"sent_at": now},

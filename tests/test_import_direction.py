@@ -37,3 +37,36 @@ def test_courses_does_not_import_the_reports():
         for path in (ROOT / "courses").rglob("*.py")
     }
     assert {path: names for path, names in offenders.items() if names} == {}
+
+
+def test_core_imports_no_app_of_the_project():
+    offenders = {
+        str(path.relative_to(ROOT)): sorted(
+            name
+            for name in imported_modules(path)
+            if name.split(".")[0] in {"quizzes", "courses", "lms", "demo"}
+        )
+        for path in (ROOT / "core").rglob("*.py")
+    }
+    assert {path: names for path, names in offenders.items() if names} == {}
+
+
+def test_nothing_but_the_demo_itself_imports_the_demo():
+    apps = ("core", "quizzes", "courses", "lms")
+    offenders = {
+        str(path.relative_to(ROOT)): sorted(
+            name for name in imported_modules(path) if name.split(".")[0] == "demo"
+        )
+        for app in apps
+        for path in (ROOT / app).rglob("*.py")
+    }
+    assert {path: names for path, names in offenders.items() if names} == {}
+
+
+def test_the_demo_dates_through_now_not_a_patched_clock():
+    patched = {
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "demo").rglob("*.py")
+        if any(name.startswith("unittest") for name in imported_modules(path))
+    }
+    assert patched == set()

@@ -270,6 +270,8 @@ RELAIS_QUIZ_CONTENT_VERSION = "core.caching.content_version"
 
 # Teams, assignments and manager reports (lms.teams, lms.reports).
 INSTALLED_APPS += ["lms.teams", "lms.reports"]
+# The demo sits above every app (it builds through their services): last.
+INSTALLED_APPS += ["demo"]
 # Rows per report page, and rows fetched per database round trip by exports.
 RELAIS_REPORT_PAGE_SIZE = int(os.environ.get("RELAIS_REPORT_PAGE_SIZE", "50"))
 RELAIS_EXPORT_CHUNK_SIZE = int(os.environ.get("RELAIS_EXPORT_CHUNK_SIZE", "2000"))

@@ -6,14 +6,11 @@ Each email has three templates under ``teams/emails/``: ``<name>_subject.txt``,
 ``<name>.txt`` and ``<name>.html``.
 """
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from wagtail.users.models import UserProfile
 
-from courses.emails import absolute_url
+from core.emails import absolute_url, send_templated_email
 from courses.selectors import email_language, page_in_language
 from lms.teams.models import ReminderStage
 
@@ -24,27 +21,10 @@ def manager_language(user) -> str:
 
 
 def _send(*, name: str, user, language: str, context: dict) -> bool:
-    """Render and send one email; False when the user has no address."""
-    if not user.email:
-        return False
-    with translation.override(language):
-        context = {
-            "user": user,
-            "organisation": settings.RELAIS_ORGANISATION_NAME,
-            **context,
-        }
-        subject = render_to_string(f"teams/emails/{name}_subject.txt", context)
-        text = render_to_string(f"teams/emails/{name}.txt", context)
-        html = render_to_string(f"teams/emails/{name}.html", context)
-    message = EmailMultiAlternatives(
-        subject=" ".join(subject.split()),
-        body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[user.email],
+    """Send ``teams/emails/<name>``; ``language`` is already one Relais speaks."""
+    return send_templated_email(
+        template=f"teams/emails/{name}", user=user, language=language, context=context
     )
-    message.attach_alternative(html, "text/html")
-    message.send()
-    return True
 
 
 def _course_title_and_url(course, language: str) -> tuple[str, str]:

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from core.db import get_or_create
 from lms.teams.models import AssignmentReminder, LearnerAssignment, ReminderStage
 from lms.teams.selectors import learner_assignments_to_remind, managers_of_learners
-from lms.teams.services import _get_or_create
 from lms.teams.tasks import send_assignment_reminder, send_manager_digest
 
 CHUNK_SIZE = 500
@@ -54,7 +54,7 @@ def _already_sent(item: LearnerAssignment, stage: str, recipient_id: int) -> boo
 def _log(item: LearnerAssignment, stage: str, recipient_id: int, now):
     """Log a stage; the reminder row when this call logged it, else None."""
     with transaction.atomic():
-        reminder, created = _get_or_create(
+        reminder, created = get_or_create(
             AssignmentReminder,
             {"learner_assignment": item, "stage": stage, "recipient_id": recipient_id},
             {"sent_at": now},

@@ -3,7 +3,7 @@
 Every service is keyword-only, runs in a transaction, validates with
 ``full_clean`` and is idempotent: a double click or a retried request leaves
 the same rows as one call (unique constraints are the final guard, see
-:func:`_get_or_create`). Enrolment always goes through
+:func:`core.db.get_or_create`). Enrolment always goes through
 ``courses.services.enrol``, so an assignment enrols exactly like a learner
 enrolling themselves, with the due date and the assigner recorded.
 """
@@ -14,10 +14,12 @@ import datetime
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from core.db import get_or_create
 from courses.models import CoursePage, EnrolmentSource
 from courses.selectors import canonical_page
 from courses.services import enrol
@@ -43,58 +45,52 @@ TEAM_NAME_REQUIRED = _("Give the team a name.")
 ASSIGN_ACTION = "relais.assignment.create"
 
 
-def _get_or_create(model: type[models.Model], lookup: dict, defaults: dict):
-    """Fetch the row matching ``lookup``, or validate and insert it.
-
-    Uniqueness is left to the database so that two concurrent calls cannot
-    both insert: the loser of the race gets the winner's row.
-    """
-    existing = model.objects.filter(**lookup).first()
-    if existing is not None:
-        return existing, False
-    instance = model(**lookup, **defaults)
-    instance.full_clean(validate_unique=False, validate_constraints=False)
-    try:
-        with transaction.atomic():
-            instance.save(force_insert=True)
-    except IntegrityError:
-        return model.objects.get(**lookup), False
-    return instance, True
-
-
 # --- Teams ----------------------------------------------------------------------
 
 
 @transaction.atomic
-def team_create(*, name: str, description: str = "") -> Team:
-    """Create a team, or return the existing team of that name."""
+def team_create(
+    *, name: str, description: str = "", now: datetime.datetime | None = None
+) -> Team:
+    """Create a team, or return the existing team of that name.
+
+    ``now`` (default: the current time) dates a new team.
+    """
     name = (name or "").strip()
     if not name:
         raise ValidationError({"name": TEAM_NAME_REQUIRED})
-    team, _created = _get_or_create(Team, {"name": name}, {"description": description})
+    team, _created = get_or_create(
+        Team,
+        {"name": name},
+        {"description": description, "created_at": now or timezone.now()},
+    )
     return team
 
 
 @transaction.atomic
 def team_manager_add(*, team: Team, manager) -> TeamManagerRole:
     """Make ``manager`` a manager of ``team``; idempotent."""
-    role, _created = _get_or_create(
+    role, _created = get_or_create(
         TeamManagerRole, {"team": team, "manager": manager}, {}
     )
     return role
 
 
 @transaction.atomic
-def team_member_add(*, team: Team, learner) -> TeamMembership:
+def team_member_add(
+    *, team: Team, learner, now: datetime.datetime | None = None
+) -> TeamMembership:
     """Add ``learner`` to ``team`` and enrol them in the team's assignments.
 
-    Idempotent: adding a member twice changes nothing.
+    Idempotent: adding a member twice changes nothing. ``now`` (default: the
+    current time) dates the membership and any enrolment it makes.
     """
-    membership, _created = _get_or_create(
-        TeamMembership, {"team": team, "learner": learner}, {}
+    now = now or timezone.now()
+    membership, _created = get_or_create(
+        TeamMembership, {"team": team, "learner": learner}, {"joined_at": now}
     )
     for assignment in team.assignments.select_related("course", "assigned_by"):
-        _reach(assignment=assignment, learner=learner)
+        _reach(assignment=assignment, learner=learner, now=now)
     return membership
 
 
@@ -131,19 +127,23 @@ def team_assignments_sync(*, team: Team) -> int:
 # --- Assignments ------------------------------------------------------------------
 
 
-def _reach(*, assignment: Assignment, learner) -> LearnerAssignment:
+def _reach(
+    *, assignment: Assignment, learner, now: datetime.datetime | None = None
+) -> LearnerAssignment:
     """Enrol one learner for an assignment and record that it reached them."""
+    now = now or timezone.now()
     enrolment = enrol(
         learner=learner,
         course=assignment.course,
         due_on=assignment.due_on,
         assigned_by=assignment.assigned_by,
         source=EnrolmentSource.ASSIGNMENT,
+        now=now,
     )
-    learner_assignment, _created = _get_or_create(
+    learner_assignment, _created = get_or_create(
         LearnerAssignment,
         {"assignment": assignment, "learner": learner},
-        {"enrolment": enrolment},
+        {"enrolment": enrolment, "created_at": now},
     )
     return learner_assignment
 
@@ -175,6 +175,7 @@ def assignment_create(
     assigned_by=None,
     team: Team | None = None,
     learners: Iterable = (),
+    now: datetime.datetime | None = None,
 ) -> Assignment:
     """Assign a course to a team or to chosen learners, and enrol them.
 
@@ -183,7 +184,9 @@ def assignment_create(
     date returns the existing assignment; chosen learners with the same
     course and due date join one assignment. A manager (``assigned_by``
     without ``view_all_reports``) may only assign to their teams and people.
+    ``now`` (default: the current time) dates the assignment and enrolments.
     """
+    now = now or timezone.now()
     learners = list(learners)
     if team is not None and learners:
         raise ValidationError(ASSIGNMENT_ONE_TARGET)
@@ -191,15 +194,15 @@ def assignment_create(
         raise ValidationError(ASSIGNMENT_NO_TARGET)
     _check_assigner(assigned_by=assigned_by, team=team, learners=learners)
     course = canonical_page(course)
-    assignment, created = _get_or_create(
+    assignment, created = get_or_create(
         Assignment,
         {"team": team, "course": course, "due_on": due_on},
-        {"assigned_by": assigned_by},
+        {"assigned_by": assigned_by, "created_at": now},
     )
     if team is not None:
         learners = [m.learner for m in team.memberships.select_related("learner")]
     for learner in learners:
-        _reach(assignment=assignment, learner=learner)
+        _reach(assignment=assignment, learner=learner, now=now)
     if created:
         log(
             instance=assignment,

@@ -70,18 +70,19 @@ PERCENT_STEP = Decimal("0.01")
 
 
 @transaction.atomic
-def attempt_start(*, quiz: Quiz, learner) -> QuizAttempt:
+def attempt_start(*, quiz: Quiz, learner, now: datetime | None = None) -> QuizAttempt:
     """Start an attempt, or return the one in progress (on any translation).
 
     The learner's row is locked first, so two simultaneous starts queue up:
     the second sees the first's attempt and returns it instead of creating
     another, and attempt limits hold under concurrency. The unique
-    constraint on (quiz, learner, number) backs this up.
+    constraint on (quiz, learner, number) backs this up. ``now`` (default: the
+    current time) is when the attempt starts.
     """
     if not quiz.live:
         raise QuizUnavailable()
     _lock_learner(learner)
-    now = timezone.now()
+    now = now or timezone.now()
     attempts = list(selectors.quiz_attempts_for_learner(quiz=quiz, learner=learner))
     for attempt in attempts:
         if attempt.is_in_progress:
@@ -434,6 +435,7 @@ def attempt_submit(
     attempt: QuizAttempt,
     responses: Mapping | None = None,
     sequence: int | None = None,
+    now: datetime | None = None,
 ) -> QuizAttempt:
     """Submit an attempt: grade it from its snapshots and store the score.
 
@@ -441,12 +443,12 @@ def attempt_submit(
     retry) returns it unchanged. ``responses`` given with the submission are
     saved first, under the same sequence check as ``attempt_save``, unless
     the deadline plus grace has passed, in which case only what was saved in
-    time is graded.
+    time is graded. ``now`` (default: the current time) is when it is submitted.
     """
     attempt = _lock_attempt(attempt)
     if attempt.is_submitted:
         return attempt
-    now = timezone.now()
+    now = now or timezone.now()
     past_grace = attempt.is_past_grace(now)
     if responses is not None and not past_grace:
         _check_sequence(attempt, sequence)

@@ -1,11 +1,16 @@
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-from courses.models import LessonProgress
-from courses.selectors import enrolment_progress
+from courses.models import Certificate, CourseCompletion, LessonProgress
+from courses.selectors import course_lessons, enrolment_progress
 from courses.services import enrol, lesson_complete
 from courses.views import LESSON_MARKED_DONE, NOT_ENROLLED
+from quizzes.models import Question
+from quizzes.services import attempt_start, attempt_submit
 from tests.courses.conftest import french, translate
 from tests.factories import CoursePageFactory, LessonPageFactory, paragraph
 
@@ -163,3 +168,31 @@ def test_editors_preview_shows_the_body(course):
     lesson = LessonPageFactory(parent=course, body=[paragraph(SECRET)])
     response = lesson.make_preview_request()
     assert SECRET in response.content.decode()
+
+
+def test_services_date_what_they_record_at_the_given_now(learner, quiz_course):
+    """The demo replays history through ``now=``; nothing reads the clock."""
+
+    enrolled = timezone.now() - datetime.timedelta(days=90)
+    enrolment = enrol(learner=learner, course=quiz_course, now=enrolled)
+    assert (enrolment.enrolled_at, enrolment.cycle_started_at) == (enrolled, enrolled)
+    lessons = course_lessons(course=quiz_course)
+    for day, lesson in enumerate(lessons, start=1):
+        moment = enrolled + datetime.timedelta(days=day)
+        progress = lesson_complete(enrolment=enrolment, lesson=lesson, now=moment)
+        assert progress.completed_at == moment
+    assert not CourseCompletion.objects.exists()  # the final quiz is still due
+
+    submitted = enrolled + datetime.timedelta(days=30)
+    attempt = attempt_start(quiz=quiz_course.final_quiz, learner=learner, now=submitted)
+    responses = {
+        row.slot: Question.from_snapshot(row.snapshot).key_response()
+        for row in attempt.attempt_questions.order_by("slot")
+    }
+    attempt = attempt_submit(
+        attempt=attempt, responses=responses, sequence=attempt.sequence, now=submitted
+    )
+    assert (attempt.started_at, attempt.submitted_at) == (submitted, submitted)
+    completion = CourseCompletion.objects.get()
+    assert completion.completed_at == submitted  # the receiver passes it on
+    assert Certificate.objects.get().issued_at == submitted

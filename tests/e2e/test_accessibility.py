@@ -11,9 +11,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.users.models import UserProfile
 
-from courses.demo.loader import DEMO_PASSWORD
-from courses.demo.seed_progress import seed_demo_progress
 from courses.models import Certificate, CoursePage, LessonPage
+from demo.loader import DEMO_PASSWORD
+from demo.progress import seed_demo_progress
 from quizzes.models import Quiz
 from tests.e2e.conftest import axe_violations, login
 from tests.e2e.helpers import (

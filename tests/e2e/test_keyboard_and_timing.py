@@ -6,8 +6,8 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 
-from courses.demo.loader import DEMO_PASSWORD
 from courses.services import enrol
+from demo.loader import DEMO_PASSWORD
 from quizzes.models import Quiz, QuizAccommodation
 from tests.e2e.conftest import login
 from tests.e2e.helpers import (

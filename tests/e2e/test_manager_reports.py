@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
-from courses.demo.loader import DEMO_PASSWORD
+from demo.loader import DEMO_PASSWORD
 from lms.reports.exports import CSV_BOM
 from lms.teams.models import Team, TeamMembership
 from lms.teams.services import assignment_create

@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 from wagtail.users.models import UserProfile
 
 from courses.blocks import LessonStreamBlock
-from courses.demo.loader import DEMO_PASSWORD
 from courses.models import CourseIndexPage, CoursePage, LessonPage
+from demo.loader import DEMO_PASSWORD
 from quizzes.models import Quiz
 from tests.e2e.conftest import login
 from tests.e2e.helpers import PASSWORD, admin_login, new_learner

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from courses.models import EnrolmentSource
 from lms.teams.models import LearnerAssignment, Team, TeamMembership
@@ -147,3 +148,17 @@ def test_the_people_chooser_searches_for_team_editors(client, superuser, members
     assert response.status_code == 200
     assert b"a1@example.org" in response.content
     assert b"a2@example.org" not in response.content
+
+
+def test_team_services_date_their_rows_at_the_given_now(course):
+    start = timezone.now() - datetime.timedelta(days=120)
+    learner = UserFactory()
+    team = team_create(name="Équipe datée", now=start)
+    membership = team_member_add(team=team, learner=learner, now=start)
+    assignment = assignment_create(
+        course=course, due_on=start.date(), team=team, now=start
+    )
+    reached = LearnerAssignment.objects.select_related("enrolment").get()
+    assert team.created_at == membership.joined_at == start
+    assert assignment.created_at == reached.created_at == start
+    assert reached.enrolment.enrolled_at == reached.enrolment.cycle_started_at == start

@@ -34,7 +34,7 @@ def sort_header(context, key: str, label: str, *, numeric: bool = False):
         '<th scope="col"{sort}{cls}><a href="{url}?{query}">{label}'
         '<span class="w-sr-only"> ({hint})</span></a></th>',
         sort=format_html(' aria-sort="{}"', state) if state else "",
-        cls=' class="relais-num"' if numeric else "",
+        cls=format_html(' class="{}"', "relais-num") if numeric else "",
         url=base,
         query=query.urlencode(),
         label=label,

@@ -15,11 +15,14 @@ This base adds what Relais needs on top:
 * exports streamed by :mod:`lms.reports.exports` from the very queryset the
   page shows (same scope, same filters, same ordering), never paginated.
 
-Subclasses set ``orderings``, ``export_columns()`` and the usual ReportView
-attributes, and override ``get_base_queryset()`` to call their selector.
+Subclasses set ``orderings``, ``table_columns``, ``export_columns()`` and the
+usual ReportView attributes, and override ``get_base_queryset()`` to call
+their selector.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -36,12 +39,27 @@ from lms.teams.selectors import teams_visible_to
 TEAM_NOT_IN_SCOPE = _("You can only see the reports of the teams you manage.")
 
 
+@dataclass(frozen=True)
+class TableColumn:
+    """One column header of a report's table (``reports/includes/table.html``).
+
+    ``key`` is the ``orderings`` key the header's link sorts by; a column
+    without one is not sortable. Numeric columns are right-aligned.
+    """
+
+    label: str
+    key: str = ""
+    numeric: bool = False
+
+
 class RelaisReportView(ReportView):
     """Base of the four reports; see the module docstring."""
 
     template_name = "reports/report.html"
     #: sort key → ORM ordering; the first key is the default.
     orderings: dict[str, tuple[str, ...]] = {}
+    #: the table's column headers, in order (see ``TableColumn``)
+    table_columns: tuple[TableColumn, ...] = ()
     default_sort = ""
     #: prefix of the exported file names
     export_filename = "relais-report"
@@ -132,6 +150,7 @@ class RelaisReportView(ReportView):
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
         context["sort"] = self.ordering
+        context["columns"] = self.table_columns
         return context
 
     # -- Exports ----------------------------------------------------------------------

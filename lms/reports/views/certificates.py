@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from lms.reports import selectors
 from lms.reports.exports import ExportColumn
 from lms.reports.filters import CertificateFilterSet
-from lms.reports.views.base import RelaisReportView
+from lms.reports.views.base import RelaisReportView, TableColumn
 
 
 def days_left(row: dict, now) -> int | None:
@@ -40,6 +40,14 @@ class CertificateRegisterView(RelaisReportView):
         "issued": ("issued_at",),
         "status": ("state",),
     }
+    table_columns = (
+        TableColumn(_("Holder"), "holder"),
+        TableColumn(_("Course"), "course"),
+        TableColumn(_("Issued"), "issued"),
+        TableColumn(_("Expires"), "expires"),
+        TableColumn(_("Status"), "status"),
+        TableColumn(_("Days left"), numeric=True),
+    )
 
     def get_base_queryset(self):
         return selectors.certificate_rows(user=self.request.user)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from lms.reports import selectors
 from lms.reports.exports import ExportColumn, iterate
 from lms.reports.filters import CompletionFilterSet
-from lms.reports.views.base import RelaisReportView
+from lms.reports.views.base import RelaisReportView, TableColumn
 
 
 def learner_name(row: dict, prefix: str = "learner__") -> str:
@@ -63,6 +63,16 @@ class CompletionReportView(RelaisReportView):
         "completed": ("completed_at",),
         "certificate": ("certificate_state", "certificate_expires_at"),
     }
+    table_columns = (
+        TableColumn(_("Learner"), "learner"),
+        TableColumn(_("Course"), "course"),
+        TableColumn(_("Due date"), "due"),
+        TableColumn(_("Status"), "status"),
+        TableColumn(_("Progress"), "progress", numeric=True),
+        TableColumn(_("Best score"), "score", numeric=True),
+        TableColumn(_("Completed"), "completed"),
+        TableColumn(_("Certificate"), "certificate"),
+    )
 
     @cached_property
     def steps(self):

@@ -17,7 +17,7 @@ from lms.reports.item_analysis import (
     question_item_analysis,
     quiz_item_analysis,
 )
-from lms.reports.views.base import RelaisReportView
+from lms.reports.views.base import RelaisReportView, TableColumn
 from lms.teams.access import can_view_all_reports
 from quizzes.models import Question
 
@@ -41,6 +41,16 @@ class ItemAnalysisView(RelaisReportView):
         "discrimination": ("discrimination",),
         "responses": ("responses",),
     }
+    table_columns = (
+        TableColumn(_("No."), "position", numeric=True),
+        TableColumn(_("Question")),
+        TableColumn(_("Responses"), "responses", numeric=True),
+        TableColumn(_("Facility"), "facility", numeric=True),
+        TableColumn(_("Average mark"), "mark", numeric=True),
+        TableColumn(_("Discrimination"), "discrimination", numeric=True),
+        TableColumn(_("Most-chosen wrong answer")),
+        TableColumn(_("Flags")),
+    )
 
     def user_may_view(self, user) -> bool:
         return can_view_all_reports(user)

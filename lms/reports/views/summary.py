@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from lms.reports import charts, selectors
 from lms.reports.exports import ExportColumn
 from lms.reports.filters import TeamSummaryFilterSet
-from lms.reports.views.base import RelaisReportView
+from lms.reports.views.base import RelaisReportView, TableColumn
 
 
 class TeamSummaryReportView(RelaisReportView):
@@ -33,6 +33,15 @@ class TeamSummaryReportView(RelaisReportView):
         "overdue": ("overdue",),
         "score": ("average_score",),
     }
+    table_columns = (
+        TableColumn(gettext_lazy("Team"), "team"),
+        TableColumn(gettext_lazy("Course"), "course"),
+        TableColumn(gettext_lazy("Assigned"), "assigned", numeric=True),
+        TableColumn(gettext_lazy("Completed"), "completed", numeric=True),
+        TableColumn(gettext_lazy("Completion rate"), "rate", numeric=True),
+        TableColumn(gettext_lazy("Overdue"), "overdue", numeric=True),
+        TableColumn(gettext_lazy("Average final score"), "score", numeric=True),
+    )
     tie_breaker = ("team_id", "course_pk")
 
     @property

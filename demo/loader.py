@@ -22,6 +22,9 @@ from wagtail.models import (
 )
 
 from courses.models import CourseIndexPage, CoursePage, LessonPage
+from demo.progress import seed_demo_progress
+from demo.teams import seed_demo_teams
+from quizzes.services import quiz_import
 
 CATALOGUE = {
     "fr": {
@@ -230,8 +233,6 @@ def ensure_quizzes(courses: dict, quizzes: dict) -> dict:
     ``quizzes`` maps a language to its content module's FINAL_QUIZ and
     KNOWLEDGE_CHECKS (keyed by lesson slug, in lesson order).
     """
-    from quizzes.services import quiz_import
-
     locale_en = courses["en"].locale
     final_fr = quiz_import(data=quizzes["fr"]["final"], locale=courses["fr"].locale)
     final_en = quiz_import(
@@ -320,9 +321,6 @@ def load_demo(*, contents: dict, with_users: bool, quizzes: dict | None = None) 
     who finished the course (with a certificate), one half-way through, and
     two teams of 30 learners whose manager is the demo manager.
     """
-    from courses.demo.seed_progress import seed_demo_progress
-    from lms.demo_teams import seed_demo_teams
-
     locales = ensure_locales()
     catalogues = ensure_catalogue(locales)
     courses = ensure_course(catalogues, contents)
@@ -339,5 +337,7 @@ def load_demo(*, contents: dict, with_users: bool, quizzes: dict | None = None) 
             finished_learner=users["apprenant"],
             halfway_learner=users["apprenante2"],
         )
-        seed_demo_teams(course=courses["fr"], manager=users["gestionnaire"])
+        seed_demo_teams(
+            course=courses["fr"], manager=users["gestionnaire"], trainers=trainers
+        )
     return {"catalogues": catalogues, "courses": courses, "users": users}

@@ -3,8 +3,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from courses.demo import content_en, content_fr
-from courses.demo.loader import DEMO_PASSWORD, DEMO_USERS, load_demo
+from demo import content_en, content_fr
+from demo.loader import DEMO_PASSWORD, DEMO_USERS, load_demo
 
 
 class Command(BaseCommand):

@@ -14,13 +14,12 @@ from courses.services import (
     enrolment_restart,
     lesson_complete,
 )
+from quizzes.models import Question
+from quizzes.services import attempt_start, attempt_submit
 
 
 def _pass_quiz(*, quiz, learner) -> None:
     """Take the quiz with the full-marks answers, through the quiz services."""
-    from quizzes.models import Question
-    from quizzes.services import attempt_start, attempt_submit
-
     attempt = attempt_start(quiz=quiz, learner=learner)
     responses = {
         row.slot: Question.from_snapshot(row.snapshot).key_response()

@@ -3,8 +3,8 @@
 ``load_demo`` calls :func:`seed_demo_teams`; it is re-runnable (a team that
 already has its assignment is left as it is). Everything goes through the
 services a real learner's actions would use (enrolment, lesson completion,
-quiz attempts, certificate revocation), replayed at past moments so that the
-reports and charts have a history to show:
+quiz attempts, certificate revocation), replayed at past moments (each
+service's ``now=``) so that the reports and charts have a history to show:
 
 * "Service client – Montréal" (managed by the demo manager) was assigned the
   course four months ago, due a week ago: most finished, some late, some
@@ -20,15 +20,14 @@ from __future__ import annotations
 import datetime
 import math
 import random
-from contextlib import contextmanager
 from dataclasses import dataclass
-from unittest import mock
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone, translation
 
+from courses.models import Certificate
 from courses.selectors import canonical_page, course_lessons
 from courses.services import certificate_revoke, lesson_complete
 from lms.teams.access import MANAGERS_GROUP
@@ -39,6 +38,9 @@ from lms.teams.services import (
     team_manager_add,
     team_member_add,
 )
+from quizzes.grading import InvalidResponse
+from quizzes.models import Question
+from quizzes.services import attempt_start, attempt_submit
 
 FIRST_NAMES = [
     "Émilie", "Olivier", "Camille", "William", "Léa", "Thomas", "Chloé", "Samuel",
@@ -88,28 +90,6 @@ DEMO_TEAMS = [
 TEAM_SIZE = 30
 
 
-class _FrozenDatetimeType(type):
-    def __instancecheck__(cls, instance):
-        return isinstance(instance, datetime.datetime)
-
-
-@contextmanager
-def _as_of(moment: datetime.datetime):
-    """Make ``timezone.now()`` (and model defaults using it) return ``moment``.
-
-    Only the demo uses this: it replays a learner's history through the
-    real services, each step at the moment it would have happened.
-    """
-
-    class FrozenDatetime(datetime.datetime, metaclass=_FrozenDatetimeType):
-        @classmethod
-        def now(cls, tz=None):
-            return moment.astimezone(tz) if tz else moment.replace(tzinfo=None)
-
-    with mock.patch("django.utils.timezone.datetime", FrozenDatetime):
-        yield
-
-
 def _learner(team: DemoTeam, index: int):
     User = get_user_model()
     user, created = User.objects.get_or_create(
@@ -128,8 +108,6 @@ def _learner(team: DemoTeam, index: int):
 
 def _wrong_response(question, presentation):
     """A plausible wrong answer: another option of a choice question, else none."""
-    from quizzes.grading import InvalidResponse
-
     for option in presentation.get("options", []):
         for candidate in (option.get("id"), [option.get("id")]):
             try:
@@ -140,12 +118,11 @@ def _wrong_response(question, presentation):
     return None
 
 
-def _take_quiz(*, quiz, learner, ability: float, rng: random.Random) -> bool:
-    """One attempt through the quiz services; harder questions come later."""
-    from quizzes.models import Question
-    from quizzes.services import attempt_start, attempt_submit
-
-    attempt = attempt_start(quiz=quiz, learner=learner)
+def _take_quiz(
+    *, quiz, learner, ability: float, rng: random.Random, now: datetime.datetime
+) -> bool:
+    """One attempt through the quiz services at ``now``; harder questions later."""
+    attempt = attempt_start(quiz=quiz, learner=learner, now=now)
     responses = {}
     rows = list(attempt.attempt_questions.order_by("slot"))
     for index, row in enumerate(rows):
@@ -157,7 +134,7 @@ def _take_quiz(*, quiz, learner, ability: float, rng: random.Random) -> bool:
         else:
             responses[row.slot] = _wrong_response(question, row.presentation)
     attempt = attempt_submit(
-        attempt=attempt, responses=responses, sequence=attempt.sequence
+        attempt=attempt, responses=responses, sequence=attempt.sequence, now=now
     )
     return attempt.passed
 
@@ -170,24 +147,19 @@ def _play(*, enrolment, lessons, quiz, profile, start, end, rng):
     todo = lessons if profile == "completed" else lessons[:part]
     moments = sorted(start + (end - start) * rng.random() for _ in range(len(todo) + 3))
     for lesson, moment in zip(todo, moments, strict=False):
-        with _as_of(moment):
-            lesson_complete(enrolment=enrolment, lesson=lesson)
+        lesson_complete(enrolment=enrolment, lesson=lesson, now=moment)
     if quiz is None:
         return
     tries = 3 if profile == "completed" else rng.choice([0, 0, 1])
     for attempt_moment in moments[len(todo) : len(todo) + tries]:
-        with _as_of(attempt_moment):
-            if _take_quiz(quiz=quiz, learner=learner, ability=ability, rng=rng):
-                return
+        if _take_quiz(
+            quiz=quiz, learner=learner, ability=ability, rng=rng, now=attempt_moment
+        ):
+            return
         ability += 1.0  # they revised before trying again
 
 
-def _grant_trainers_team_permissions() -> None:
-    from courses.demo.loader import TRAINERS_GROUP
-
-    trainers = Group.objects.filter(name=TRAINERS_GROUP).first()
-    if trainers is None:
-        return
+def _grant_trainers_team_permissions(trainers: Group) -> None:
     for model, codename in TRAINER_TEAM_PERMISSIONS:
         trainers.permissions.add(
             Permission.objects.get(
@@ -202,17 +174,17 @@ def _seed_team(spec: DemoTeam, *, course, manager, now, seed: int) -> Team:
     rng = random.Random(seed)
     start = now - datetime.timedelta(days=spec.assigned_days_ago)
     learners = [_learner(spec, index) for index in range(TEAM_SIZE)]
-    with _as_of(start):
-        team = team_create(name=spec.name)
-        if spec.managed_by_demo_manager and manager is not None:
-            team_manager_add(team=team, manager=manager)
-        for learner in learners:
-            team_member_add(team=team, learner=learner)
-        assignment = assignment_create(
-            course=course,
-            due_on=timezone.localdate(now) + datetime.timedelta(days=spec.due_in_days),
-            team=team,
-        )
+    team = team_create(name=spec.name, now=start)
+    if spec.managed_by_demo_manager and manager is not None:
+        team_manager_add(team=team, manager=manager)
+    for learner in learners:
+        team_member_add(team=team, learner=learner, now=start)
+    assignment = assignment_create(
+        course=course,
+        due_on=timezone.localdate(now) + datetime.timedelta(days=spec.due_in_days),
+        team=team,
+        now=start,
+    )
     lessons = course_lessons(course=course)
     quiz = course.final_quiz if course.final_quiz_id else None
     profiles = ["completed"] * round(TEAM_SIZE * spec.completed) + [
@@ -244,8 +216,6 @@ def _seed_team(spec: DemoTeam, *, course, manager, now, seed: int) -> Team:
 
 def _revoke_one(team: Team, *, by) -> None:
     """Revoke one certificate, so the register shows every status."""
-    from courses.models import Certificate
-
     certificate = (
         Certificate.objects.filter(
             learner__team_memberships__team=team, revoked_at__isnull=True
@@ -262,16 +232,25 @@ def _revoke_one(team: Team, *, by) -> None:
 
 
 @transaction.atomic
-def seed_demo_teams(*, course, manager=None) -> dict[str, Team]:
+def seed_demo_teams(
+    *,
+    course,
+    manager=None,
+    trainers: Group | None = None,
+    now: datetime.datetime | None = None,
+) -> dict[str, Team]:
     """Create (once) the two demo teams, their assignment and their history.
 
     ``course`` is the demo course (any translation); ``manager`` (may be
     None when demo users are off) manages the first team and joins the
-    "Managers" group. Returns the teams by name.
+    "Managers" group; ``trainers`` (the loader's group, if any) get to see
+    and edit teams. The story ends at ``now`` (default: the current time).
+    Returns the teams by name.
     """
     course = canonical_page(course)
-    now = timezone.now()
-    _grant_trainers_team_permissions()
+    now = now or timezone.now()
+    if trainers is not None:
+        _grant_trainers_team_permissions(trainers)
     if manager is not None:
         manager.groups.add(Group.objects.get(name=MANAGERS_GROUP))
     teams = {}

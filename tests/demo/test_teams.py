@@ -1,10 +1,12 @@
 """The demo teams: two teams of 30, varied progress, re-runnable."""
 
+import datetime
+
 import pytest
 from django.utils import timezone
 
-from courses.models import Certificate, Enrolment
-from lms.demo_teams import TEAM_SIZE, seed_demo_teams
+from courses.models import Certificate, Enrolment, LessonProgress
+from demo.teams import TEAM_SIZE, seed_demo_teams
 from lms.reports.selectors import (
     CompletionStatus,
     completion_figures,
@@ -14,6 +16,7 @@ from lms.reports.selectors import (
 from lms.teams.access import can_view_reports
 from lms.teams.models import Assignment, Team
 from lms.teams.selectors import teams_managed_by
+from quizzes.models import QuizAttempt
 from tests.factories import QuizFactory, SingleChoiceQuestionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +87,25 @@ def test_seeding_again_changes_nothing(demo, course):
         Enrolment.objects.count(),
     ) == counts
     assert Certificate.objects.count() == certificates
+
+
+def test_the_history_is_dated_in_the_past_without_patching_the_clock(demo):
+    _manager, teams = demo
+    now = timezone.now()
+    montreal = teams["Service client – Montréal"]
+    assigned = now - datetime.timedelta(days=120)
+    assert abs(montreal.created_at - assigned) < datetime.timedelta(minutes=5)
+    enrolments = Enrolment.objects.filter(learner__team_memberships__team=montreal)
+    assert {e.enrolled_at for e in enrolments} == {montreal.created_at}
+    progress = LessonProgress.objects.filter(enrolment__in=enrolments)
+    assert progress.exists()
+    assert all(
+        montreal.created_at < p.completed_at < now - datetime.timedelta(minutes=59)
+        for p in progress
+    )
+    issued = Certificate.objects.filter(learner__team_memberships__team=montreal)
+    assert issued.exists()
+    assert all(c.issued_at < now - datetime.timedelta(minutes=59) for c in issued)
+    assert not QuizAttempt.objects.filter(
+        started_at__gt=now - datetime.timedelta(minutes=59)
+    ).exists()

@@ -3,9 +3,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from courses.demo.seed_progress import seed_demo_progress
 from courses.models import Certificate, CertificateStatus, CourseCompletion
 from courses.selectors import enrolment_progress
+from demo.progress import seed_demo_progress
 from tests.factories import LessonPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

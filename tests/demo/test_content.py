@@ -1,20 +1,16 @@
 """The demo's quiz content imports through ``quiz_import`` and can be passed.
 
-Guards the neutral data format shared with the demo loader. Skipped until
-the demo content exists.
+Guards the neutral data format shared with the demo loader.
 """
 
 import pytest
 
+from demo import content_en, content_fr
 from quizzes import selectors, services
 from quizzes.models import question_types
-
-from .helpers import key_responses
+from tests.quizzes.helpers import key_responses
 
 pytestmark = pytest.mark.django_db
-
-content_fr = pytest.importorskip("courses.demo.content_fr")
-content_en = pytest.importorskip("courses.demo.content_en")
 
 
 def _passes_with_the_key(quiz, learner):

@@ -5,9 +5,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
-from courses.demo import content_en, content_fr
-from courses.demo.loader import DEMO_USERS, TRAINERS_GROUP
 from courses.models import CourseIndexPage, CoursePage, LessonPage
+from demo import content_en, content_fr
+from demo.loader import DEMO_USERS, TRAINERS_GROUP
 
 pytestmark = pytest.mark.django_db
 

@@ -41,6 +41,7 @@ from courses.models import (
     LessonPage,
     LessonProgress,
 )
+from courses.pdf import certificate_pdf_bytes
 from courses.selectors import (
     canonical_page,
     certificates_due_reminder,
@@ -312,7 +313,6 @@ def certificate_pdf_ensure(*, certificate: Certificate) -> Certificate:
     A stored file that went missing (e.g. media restored from an older backup)
     is generated again from the certificate's snapshot.
     """
-    from courses.pdf import certificate_pdf_bytes
 
     def stored(item: Certificate) -> bool:
         return bool(item.pdf) and item.pdf.storage.exists(item.pdf.name)

@@ -18,6 +18,7 @@ from wagtail.models import Locale
 # The registry module imports no model, so it is safe here; its entries are
 # filled in as the type modules load, before any form is used.
 from quizzes.question_types import registry
+from quizzes.services import question_create_from_data
 
 QUESTION_USED_TWICE = _("“%(question)s” is in this quiz twice.")
 QUESTION_OTHER_LANGUAGE = _(
@@ -184,8 +185,6 @@ class QuickQuestionForm(forms.Form):
         return cleaned
 
     def save(self):
-        from quizzes.services import question_create_from_data
-
         locale = self.cleaned_data.get("locale") or Locale.get_default()
         return question_create_from_data(data=self.neutral_data, locale=locale)
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+import xlsxwriter
 from django.conf import settings
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
@@ -159,8 +160,6 @@ def write_xlsx(
     Strings are never turned into formulas, numbers or links by xlsxwriter,
     and formula-like text is neutralised as in the CSV.
     """
-    import xlsxwriter
-
     workbook = xlsxwriter.Workbook(
         output,
         {

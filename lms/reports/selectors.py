@@ -31,7 +31,6 @@ from django.db.models import (
     DateTimeField,
     F,
     IntegerField,
-    Max,
     OuterRef,
     Q,
     QuerySet,
@@ -46,7 +45,6 @@ from django.utils.translation import gettext_lazy as _
 from courses.completion import (
     CompletionFacts,
     completion_annotations,
-    cycle_attempts,
     with_current_completion,
 )
 from courses.models import (
@@ -194,7 +192,8 @@ def annotate_progress(
 
     Selected, each computed once per row by the database: ``completed_at``
     (a join), ``lessons_done`` and ``quiz_passed`` (the completion rule's
-    figures, ``courses.completion``), ``best_score``, ``certificate_state``
+    figures, ``courses.completion``), ``quiz_score`` (the final quiz's kept
+    grade, ``quizzes.grades``), ``certificate_state``
     and ``certificate_expires_at``. Aliased, for filters and sorting only:
     ``status`` and ``percent``. Referencing an annotation from another
     expression repeats its SQL, so the displayed status and percentage are
@@ -206,13 +205,6 @@ def annotate_progress(
         required_lessons=_per_course(
             {pk: s.required_lessons for pk, s in steps.items()}
         )
-    )
-    best = (
-        cycle_attempts()
-        .order_by()
-        .values("learner_id")
-        .annotate(best=Max("score_percent"))
-        .values("best")
     )
     # The learner's latest certificate for the course, whichever cycle issued
     # it: while recertifying, the certificate they hold is the earlier one.
@@ -229,7 +221,7 @@ def annotate_progress(
         .annotate(
             completed_at=F("current_completion__completed_at"),
             lessons_done=figures["lessons_done"],
-            best_score=Subquery(best),
+            quiz_score=figures["kept_score"],
             quiz_passed=figures["quiz_passed"],
             certificate_state=Coalesce(
                 Subquery(latest_certificate.values("state")[:1]),
@@ -247,7 +239,7 @@ def annotate_progress(
                 When(completed, then=Value(CompletionStatus.COMPLETED)),
                 When(due_on__lt=today, then=Value(CompletionStatus.OVERDUE)),
                 When(
-                    Q(lessons_done__gt=0) | Q(best_score__isnull=False),
+                    Q(lessons_done__gt=0) | Q(quiz_score__isnull=False),
                     then=Value(CompletionStatus.IN_PROGRESS),
                 ),
                 default=Value(CompletionStatus.NOT_STARTED),
@@ -277,7 +269,7 @@ def completion_figures(
         status = CompletionStatus.COMPLETED
     elif row["due_on"] is not None and row["due_on"] < today:
         status = CompletionStatus.OVERDUE
-    elif row["lessons_done"] or row["best_score"] is not None:
+    elif row["lessons_done"] or row["quiz_score"] is not None:
         status = CompletionStatus.IN_PROGRESS
     else:
         status = CompletionStatus.NOT_STARTED
@@ -305,7 +297,7 @@ COMPLETION_FIELDS = (
     "due_on",
     "lessons_done",
     "quiz_passed",
-    "best_score",
+    "quiz_score",
     "completed_at",
     "certificate_state",
     "certificate_expires_at",

@@ -88,7 +88,7 @@ def test_each_situation_has_its_status_progress_and_score(client, matrix, manage
         name: (
             row["status"],
             row["percent"],
-            row["best_score"],
+            row["quiz_score"],
             row["certificate_state"],
         )
         for name, row in rows.items()

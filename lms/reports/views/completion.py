@@ -59,7 +59,7 @@ class CompletionReportView(RelaisReportView):
         "due": ("due_on",),
         "status": ("status",),
         "progress": ("percent",),
-        "score": ("best_score",),
+        "score": ("quiz_score",),
         "completed": ("completed_at",),
         "certificate": ("certificate_state", "certificate_expires_at"),
     }
@@ -69,7 +69,7 @@ class CompletionReportView(RelaisReportView):
         TableColumn(_("Due date"), "due"),
         TableColumn(_("Status"), "status"),
         TableColumn(_("Progress"), "progress", numeric=True),
-        TableColumn(_("Best score"), "score", numeric=True),
+        TableColumn(_("Score kept"), "score", numeric=True),
         TableColumn(_("Completed"), "completed"),
         TableColumn(_("Certificate"), "certificate"),
     )
@@ -116,7 +116,7 @@ class CompletionReportView(RelaisReportView):
             ExportColumn(_("Due date"), lambda r: r["due_on"]),
             ExportColumn(_("Status"), lambda r: status_text(r, texts)),
             ExportColumn(_("Progress (%)"), lambda r: r["percent"]),
-            ExportColumn(_("Best score (%)"), lambda r: r["best_score"]),
+            ExportColumn(_("Score kept (%)"), lambda r: r["quiz_score"]),
             ExportColumn(_("Completed at"), lambda r: r["completed_at"]),
             ExportColumn(_("Certificate"), lambda r: labels[r["certificate_state"]]),
             ExportColumn(

@@ -25,6 +25,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button, ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.converters import ID_CONVERTER
 from courses import services
 from courses.models import Certificate, CertificateStatus
 
@@ -210,6 +211,7 @@ class CertificateViewSet(ModelViewSet):
 
     model = Certificate
     icon = "success"
+    pk_path_converter = ID_CONVERTER  # no 500 for a 25-digit pk (core.converters)
     menu_label = _("Certificates")
     menu_order = 250
     add_to_admin_menu = True
@@ -252,5 +254,5 @@ class CertificateViewSet(ModelViewSet):
         keep = {"index", "index_results", "inspect", "history", "history_results"}
         patterns = [p for p in super().get_urlpatterns() if p.name in keep]
         return patterns + [
-            path("revoke/<int:pk>/", CertificateRevokeView.as_view(), name="revoke")
+            path("revoke/<id:pk>/", CertificateRevokeView.as_view(), name="revoke")
         ]

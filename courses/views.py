@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Locale, Page, Site
 
 from core.caching import RenderCache
+from core.ids import parse_small
 from courses import services
 from courses.models import CertificateStatus, CoursePage, LessonPage
 from courses.selectors import (
@@ -60,7 +61,7 @@ def search(request):
         )
     paginator = Paginator(results, 10)
     try:
-        page = paginator.page(request.GET.get("page", 1))
+        page = paginator.page(parse_small(request.GET.get("page")) or 1)
     except (EmptyPage, PageNotAnInteger):
         page = paginator.page(1)
     return render(request, "courses/search.html", {"query": query, "results": page})

@@ -22,6 +22,7 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permissions import policy_registry
 
+from core.ids import parse_small
 from quizzes import selectors
 from quizzes.models import Question, Quiz, QuizAttempt, question_types
 from quizzes.services import AttemptNotSubmitted, attempt_regrade
@@ -161,7 +162,7 @@ class QuizAttemptsView(QuizAdminMixin, WagtailAdminTemplateMixin, TemplateView):
         paginator = Paginator(
             selectors.quiz_attempts_for_admin(quiz=self.quiz), self.per_page
         )
-        page = paginator.get_page(self.request.GET.get("p"))
+        page = paginator.get_page(parse_small(self.request.GET.get("p")))
         return super().get_context_data(
             quiz=self.quiz,
             attempts=page,

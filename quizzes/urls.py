@@ -6,9 +6,9 @@ from quizzes import views
 
 app_name = "quizzes"
 urlpatterns = [
-    path("<int:quiz_id>/", views.quiz_detail, name="detail"),
-    path("<int:quiz_id>/start/", views.quiz_start, name="start"),
-    path("attempts/<int:attempt_id>/", views.attempt_page, name="attempt"),
-    path("attempts/<int:attempt_id>/submit/", views.attempt_confirm, name="confirm"),
-    path("attempts/<int:attempt_id>/result/", views.attempt_result, name="result"),
+    path("<id:quiz_id>/", views.quiz_detail, name="detail"),
+    path("<id:quiz_id>/start/", views.quiz_start, name="start"),
+    path("attempts/<id:attempt_id>/", views.attempt_page, name="attempt"),
+    path("attempts/<id:attempt_id>/submit/", views.attempt_confirm, name="confirm"),
+    path("attempts/<id:attempt_id>/result/", views.attempt_result, name="result"),
 ]

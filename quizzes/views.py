@@ -24,6 +24,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from core.caching import cache_key, cached
+from core.ids import parse_small
 from quizzes import access, display, rendering, selectors, services
 from quizzes.forms import MAX_ATTEMPT_POST_BYTES
 from quizzes.services import QuizError, SaveStatus
@@ -219,10 +220,8 @@ def _next_url(request, outcome: services.SaveOutcome, *, page: int) -> str:
 
 
 def _page_number(data) -> int:
-    try:
-        return max(1, int(data.get("page", 1)))
-    except (TypeError, ValueError):
-        return 1
+    """The attempt page asked for: a plain number in range, else the first."""
+    return parse_small(data.get("page")) or 1
 
 
 def _render_attempt(

@@ -34,6 +34,7 @@ from wagtail.snippets.views.chooser import (
 )
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.converters import ID_CONVERTER
 from quizzes.admin_forms import (
     QuestionAdminForm,
     QuestionFilterForm,
@@ -100,6 +101,7 @@ class QuizEditView(snippet_views.EditView):
 class QuizViewSet(SnippetViewSet):
     model = Quiz
     icon = "clipboard-list"
+    pk_path_converter = ID_CONVERTER  # no 500 for a 25-digit pk (core.converters)
     menu_label = _("Quizzes")
     index_view_class = QuizIndexView
     edit_view_class = QuizEditView
@@ -138,9 +140,9 @@ class QuizViewSet(SnippetViewSet):
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
-            path("attempts/<int:pk>/", self.attempts_view, name="attempts"),
+            path("attempts/<id:pk>/", self.attempts_view, name="attempts"),
             path(
-                "attempts/<int:pk>/regrade/<int:attempt_id>/",
+                "attempts/<id:pk>/regrade/<id:attempt_id>/",
                 self.regrade_view,
                 name="regrade",
             ),
@@ -203,6 +205,7 @@ class QuestionChooserViewSet(SnippetChooserViewSet):
 class QuestionViewSet(SnippetViewSet):
     model = Question
     icon = "help"
+    pk_path_converter = ID_CONVERTER
     menu_label = _("All questions")
     index_view_class = QuestionIndexView
     add_view_class = QuestionTypeChooseView
@@ -248,6 +251,7 @@ class QuestionTypeViewSet(SnippetViewSet):
     choice rows (their ids are in the copied formset).
     """
 
+    pk_path_converter = ID_CONVERTER
     add_view_class = QuestionTypeCreateView
     edit_view_class = QuestionTypeEditView
     list_display = ["__str__", "points", UpdatedAtColumn()]
@@ -277,6 +281,7 @@ def question_type_viewsets() -> list[type[SnippetViewSet]]:
 class QuizAccommodationViewSet(SnippetViewSet):
     model = QuizAccommodation
     icon = "time"
+    pk_path_converter = ID_CONVERTER
     menu_label = _("Extra time")
     list_display = ["learner", "quiz", "time_multiplier", "extra_minutes"]
     copy_view_enabled = False

@@ -11,7 +11,10 @@
   French accents; XLSX dates are real dates.
 * **Inert**: any text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or
   a carriage return is prefixed with a single quote, so a learner called
-  ``=HYPERLINK(...)`` stays text (OWASP "CSV injection").
+  ``=HYPERLINK(...)`` stays text (OWASP "CSV injection"). "Starting" is read
+  as a spreadsheet might: after leading spaces and control characters, and
+  after Unicode compatibility normalisation (NFKC), so "  ＝1+1" (a
+  full-width equals sign) is neutralised too.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import csv
 import datetime
 import tempfile
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -33,6 +37,7 @@ from django.utils.functional import Promise
 
 CSV_BOM = "\ufeff"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_SIGNS = frozenset("=+-@")
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 # Rows written to the CSV buffer before it is handed to the server.
@@ -49,9 +54,35 @@ def neutralise(value: Any) -> Any:
         if not isinstance(value, str | Promise):
             return value
         value = str(value)
-    if value.startswith(FORMULA_PREFIXES):
+    if value.startswith(FORMULA_PREFIXES) or _formula_after_padding(value):
         return "'" + value
     return value
+
+
+def _first_visible(value: str) -> str:
+    """The first character that is neither white space nor a control character."""
+    for char in value:
+        if not char.isspace() and unicodedata.category(char)[0] not in "CZ":
+            return char
+    return ""
+
+
+def _formula_after_padding(value: str) -> bool:
+    """True when a spreadsheet could still read ``value`` as a formula.
+
+    Spreadsheets may skip leading spaces or control characters, and may fold
+    compatibility forms (full-width "＝", small "﹢") into the ASCII sign.
+    Plain text (a letter or digit first) is answered without normalising.
+    """
+    first = _first_visible(value)
+    if not first or (first.isascii() and first.isalnum()):
+        return False
+    # NFKC may turn one character into several, or compose it with the
+    # characters after it: the character alone and with what follows.
+    start = value.index(first)
+    alone = unicodedata.normalize("NFKC", first)
+    along = unicodedata.normalize("NFKC", value[start : start + 8])
+    return any(_first_visible(text) in FORMULA_SIGNS for text in (alone, along))
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
+from core.filters import IdModelChoiceFilter
 from courses.models import Certificate, CoursePage, Enrolment
 from lms.reports.selectors import (
     EXPIRY_WINDOWS,
@@ -29,7 +30,7 @@ def _teams(request):
     return team_choices(user=request.user)
 
 
-class TeamFilter(django_filters.ModelChoiceFilter):
+class TeamFilter(IdModelChoiceFilter):
     """Rows whose learner belongs to the chosen team (membership, not history)."""
 
     def __init__(self, *args, learner_field: str = "learner", **kwargs):
@@ -50,7 +51,7 @@ class CompletionFilterSet(WagtailFilterSet):
     """Team, course, status and due-date range of the completion matrix."""
 
     team = TeamFilter()
-    course = django_filters.ModelChoiceFilter(
+    course = IdModelChoiceFilter(
         label=_("Course"), queryset=lambda request: assigned_courses()
     )
     status = django_filters.ChoiceFilter(
@@ -68,10 +69,8 @@ class CompletionFilterSet(WagtailFilterSet):
 class TeamSummaryFilterSet(WagtailFilterSet):
     """Team, course and due-date range of the team summary."""
 
-    team = django_filters.ModelChoiceFilter(
-        label=_("Team"), queryset=_teams, method="keep"
-    )
-    course = django_filters.ModelChoiceFilter(
+    team = IdModelChoiceFilter(label=_("Team"), queryset=_teams, method="keep")
+    course = IdModelChoiceFilter(
         label=_("Course"), queryset=lambda request: assigned_courses()
     )
     due = django_filters.DateFromToRangeFilter(
@@ -120,7 +119,7 @@ class CertificateFilterSet(WagtailFilterSet):
     """Team, course and status (with expiry windows) of the certificate register."""
 
     team = TeamFilter()
-    course = django_filters.ModelChoiceFilter(
+    course = IdModelChoiceFilter(
         label=_("Course"),
         queryset=lambda request: CoursePage.objects.filter(
             pk__in=Certificate.objects.values("course_id")
@@ -169,7 +168,7 @@ def quizzes_with_attempts():
 class QuizChoiceFilterSet(WagtailFilterSet):
     """The quiz whose questions the item analysis examines."""
 
-    quiz = django_filters.ModelChoiceFilter(
+    quiz = IdModelChoiceFilter(
         label=_("Quiz"),
         queryset=lambda request: quizzes_with_attempts(),
         method="keep",

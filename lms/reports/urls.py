@@ -26,7 +26,7 @@ urlpatterns = [
     *report("items/", views.ItemAnalysisView, "item_analysis"),
     *report("certificates/", views.CertificateRegisterView, "certificates"),
     path(
-        "items/question/<int:pk>/",
+        "items/question/<id:pk>/",
         views.QuestionAnalysisView.as_view(),
         name="question_analysis",
     ),

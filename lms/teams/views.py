@@ -7,7 +7,6 @@ viewset in ``wagtail_hooks``.
 
 from __future__ import annotations
 
-import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
@@ -23,6 +22,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import HeaderButton
 
+from core.filters import IdModelChoiceFilter
 from lms.teams.access import can_assign_courses, can_view_reports
 from lms.teams.forms import AssignmentForm
 from lms.teams.models import Assignment
@@ -39,11 +39,11 @@ ASSIGNED_MESSAGE = gettext_lazy("“%(course)s” is assigned, due on %(due)s.")
 class AssignmentFilterSet(WagtailFilterSet):
     """Filters of the assignment list; choices limited to the user's scope."""
 
-    team = django_filters.ModelChoiceFilter(
+    team = IdModelChoiceFilter(
         label=gettext_lazy("Team"),
         queryset=lambda request: teams_visible_to(user=request.user),
     )
-    course = django_filters.ModelChoiceFilter(
+    course = IdModelChoiceFilter(
         label=gettext_lazy("Course"), queryset=lambda request: assignable_courses()
     )
 

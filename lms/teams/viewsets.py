@@ -20,6 +20,7 @@ from wagtail.admin.views.generic import models as model_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.converters import ID_CONVERTER
 from lms.teams.models import Team
 from lms.teams.services import team_assignments_sync
 
@@ -140,6 +141,7 @@ class TeamViewSet(ModelViewSet):
 
     model = Team
     icon = "group"
+    pk_path_converter = ID_CONVERTER  # no 500 for a 25-digit pk (core.converters)
     menu_label = _("Teams")
     menu_order = 250
     add_to_admin_menu = True

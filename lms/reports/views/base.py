@@ -32,6 +32,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import ReportView
 
+from core.ids import parse_id, parse_small
 from lms.reports import exports
 from lms.teams.access import can_view_reports
 from lms.teams.selectors import teams_visible_to
@@ -81,21 +82,19 @@ class RelaisReportView(ReportView):
 
     def team_parameters_in_scope(self, request) -> bool:
         """False when any team id asked for is one the user may not see."""
-        requested = {
-            value.strip()
+        values = [
+            value
             for name in self.team_parameters
             for value in request.GET.getlist(name)
-            if value.strip()
-        }
+        ]
+        # An empty value is "any team"; anything else must be a plain id
+        # ("١٢", " 1", "+1" and 30-digit numbers are refused, not guessed at).
+        requested = {parse_id(value) for value in values if value != ""}
         if not requested:
             return True
-        if not all(value.isdigit() for value in requested):
+        if None in requested:
             return False
-        visible = (
-            teams_visible_to(user=request.user)
-            .filter(pk__in=[int(value) for value in requested])
-            .count()
-        )
+        visible = teams_visible_to(user=request.user).filter(pk__in=requested).count()
         return visible == len(requested)
 
     def team_not_in_scope(self, request):
@@ -114,6 +113,18 @@ class RelaisReportView(ReportView):
         if self.is_export:
             return None
         return settings.RELAIS_REPORT_PAGE_SIZE
+
+    def paginate_queryset(self, queryset, page_size):
+        # Wagtail's get_page() would read "١٢" as page 12; a page number that
+        # is not a plain one is page 1.
+        paginator = self.get_paginator(
+            queryset,
+            page_size,
+            orphans=self.get_paginate_orphans(),
+            allow_empty_first_page=self.get_allow_empty(),
+        )
+        page = paginator.get_page(parse_small(self.request.GET.get(self.page_kwarg)))
+        return (paginator, page, page.object_list, page.has_other_pages())
 
     def get_filtered_queryset(self):
         # ``get_queryset()`` already filters; ReportView would filter twice.

@@ -47,8 +47,11 @@ FACILITY_TOO_HIGH = 0.95
 DISCRIMINATION_TOO_LOW = 0.20
 MIN_ATTEMPTS_FOR_FLAGS = 10
 
+# The percent signs here are text, never formatted (msgfmt would read "% g").
 FLAG_LABELS = {
+    # xgettext:no-python-format
     "hard": _("Too hard: fewer than 30 % get it right"),
+    # xgettext:no-python-format
     "easy": _("Too easy: more than 95 % get it right"),
     "discrimination": _("Poor discrimination: strong and weak learners do alike"),
 }

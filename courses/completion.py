@@ -100,13 +100,17 @@ def cycle_attempts(*, enrolment_ref: str = "") -> QuerySet:
     )
 
 
-def required_lessons_count() -> Subquery:
-    """Live required lessons of the outer row's course (a correlated count)."""
+def required_lessons_count(*, course_ref: str = "course__") -> Coalesce:
+    """Live required lessons of the outer row's course, as a correlated count.
+
+    ``course_ref`` is the path from the outer model to the course: the
+    enrolment's by default, ``""`` when the outer rows are courses.
+    """
     return Coalesce(
         Subquery(
             LessonPage.objects.filter(
-                path__startswith=OuterRef("course__path"),
-                depth=OuterRef("course__depth") + 1,
+                path__startswith=OuterRef(f"{course_ref}path"),
+                depth=OuterRef(f"{course_ref}depth") + 1,
                 live=True,
                 is_required=True,
             )

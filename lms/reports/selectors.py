@@ -45,6 +45,7 @@ from django.utils.translation import gettext_lazy as _
 from courses.completion import (
     CompletionFacts,
     completion_annotations,
+    required_lessons_count,
     with_current_completion,
 )
 from courses.models import (
@@ -55,7 +56,6 @@ from courses.models import (
     CoursePage,
     Enrolment,
     EnrolmentSource,
-    LessonPage,
     certificate_status_expression,
 )
 from lms.teams.access import can_view_all_reports, can_view_reports
@@ -134,21 +134,9 @@ class CourseSteps:
 
 def course_steps() -> dict[int, CourseSteps]:
     """Steps of every assigned course, in one query over a small table."""
-    required = (
-        LessonPage.objects.filter(
-            path__startswith=OuterRef("path"),
-            depth=OuterRef("depth") + 1,
-            live=True,
-            is_required=True,
-        )
-        .order_by()
-        .values("depth")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
     rows = (
         CoursePage.objects.filter(pk__in=assigned_course_ids())
-        .annotate(required=Coalesce(Subquery(required), 0))
+        .annotate(required=required_lessons_count(course_ref=""))
         .values_list("pk", "required", "final_quiz_id")
     )
     return {

@@ -26,27 +26,31 @@ from .attempts import (
     ACTION_REGRADE,
     ACTION_START,
     ACTION_SUBMIT,
-    ANSWER_LOCKED,
-    ANSWERS_SAVED,
-    FEEDBACK_NOT_PER_QUESTION,
-    MAX_RESPONSES_BYTES,
-    NOTHING_TO_CHECK,
     QUIZ_HAS_NO_QUESTIONS,
-    RESPONSES_MALFORMED,
-    RESPONSES_TOO_LARGE,
-    TIME_UP,
-    SaveOutcome,
-    SaveStatus,
-    attempt_check_question,
     attempt_close_expired,
     attempt_expire,
     attempt_regrade,
-    attempt_save,
-    attempt_save_page,
     attempt_start,
     attempt_submit,
 )
 from .imports import QUIZ_SETTINGS_IN_IMPORT, question_create_from_data, quiz_import
+from .rows import (
+    ANSWER_LOCKED,
+    MAX_RESPONSES_BYTES,
+    RESPONSES_MALFORMED,
+    RESPONSES_TOO_LARGE,
+)
+from .saving import (
+    ANSWERS_SAVED,
+    FEEDBACK_NOT_PER_QUESTION,
+    NOTHING_TO_CHECK,
+    TIME_UP,
+    SaveOutcome,
+    SaveStatus,
+    attempt_check_question,
+    attempt_save,
+    attempt_save_page,
+)
 
 __all__ = [
     "ACTION_REGRADE",

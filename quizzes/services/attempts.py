@@ -1,42 +1,29 @@
-"""Attempt services: start, save, check, submit, expire and regrade.
+"""Attempt services: start, submit, expire and regrade.
 
-Every rule of an attempt is enforced here, not in views: attempt limits
-(under a row lock), the time limit (server time), sequence numbers against
-stale pages, idempotent submission, and refusal of foreign or malformed
-answers. Each service runs in one transaction, validates before saving and
-writes the audit log itself.
+Every rule of an attempt is enforced here and in ``saving`` (answers), not in
+views: attempt limits (under a row lock), the time limit (server time),
+idempotent submission. Each service runs in one transaction, validates
+before saving and writes the audit log itself.
 """
 
-import json
 import random
 import secrets
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from enum import StrEnum
 from typing import Any
 
-from django.contrib.auth import get_user_model
-from django.db import connections, router, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from core.ids import parse_id, parse_small
 from quizzes import selectors
 from quizzes.errors import (
-    UNKNOWN_QUESTION,
-    AttemptClosed,
     AttemptNotSubmitted,
     MaxAttemptsReached,
-    OutOfSequence,
-    QuizError,
     QuizUnavailable,
-    ResponsesRejected,
 )
-from quizzes.forms import read_responses
-from quizzes.grading import Grade, InvalidResponse
 from quizzes.models import (
     AttemptQuestion,
     AttemptState,
@@ -47,17 +34,18 @@ from quizzes.models import (
 )
 from quizzes.signals import attempt_regraded, attempt_submitted
 
-QUIZ_HAS_NO_QUESTIONS = _("This quiz has no questions yet.")
-RESPONSES_TOO_LARGE = _("Too much data was sent, so nothing was saved.")
-RESPONSES_MALFORMED = _("The answers sent could not be read, so nothing was saved.")
-ANSWER_LOCKED = _("You already checked this answer, so it can no longer be changed.")
-NOTHING_TO_CHECK = _("Answer the question before checking it.")
-FEEDBACK_NOT_PER_QUESTION = _("This quiz gives feedback only after submission.")
-TIME_UP = _("Time is up: your attempt was submitted with the answers saved in time.")
-ANSWERS_SAVED = _("Your answers are saved.")
+from .rows import (
+    apply_grade,
+    apply_responses,
+    check_sequence,
+    clean_row,
+    grade_row,
+    lock_attempt,
+    lock_learner,
+)
 
-#: Largest JSON size accepted for one save, far above any honest attempt.
-MAX_RESPONSES_BYTES = 64 * 1024
+QUIZ_HAS_NO_QUESTIONS = _("This quiz has no questions yet.")
+
 
 ACTION_START = "quizzes.attempt.start"
 ACTION_SUBMIT = "quizzes.attempt.submit"
@@ -81,14 +69,14 @@ def attempt_start(*, quiz: Quiz, learner, now: datetime | None = None) -> QuizAt
     """
     if not quiz.live:
         raise QuizUnavailable()
-    _lock_learner(learner)
+    lock_learner(learner)
     now = now or timezone.now()
     attempts = list(selectors.quiz_attempts_for_learner(quiz=quiz, learner=learner))
     for attempt in attempts:
         if attempt.is_in_progress:
             if not attempt.is_past_grace(now):
                 return attempt
-            _finalize(attempt, now=now, timed_out=True, user=None)
+            attempt_finalize_locked(attempt, now=now, timed_out=True, user=None)
     if quiz.max_attempts is not None and len(attempts) >= quiz.max_attempts:
         raise MaxAttemptsReached()
     questions = selectors.quiz_questions_for_attempt(quiz=quiz)
@@ -121,7 +109,7 @@ def attempt_start(*, quiz: Quiz, learner, now: datetime | None = None) -> QuizAt
         for slot, question in enumerate(questions, start=1)
     ]
     for row in rows:
-        _clean_row(row)
+        clean_row(row)
     AttemptQuestion.objects.bulk_create(rows)
     log(
         instance=attempt,
@@ -154,278 +142,6 @@ def _deadline(*, quiz: Quiz, learner, start):
     return start + timedelta(minutes=float(minutes))
 
 
-# --- Saving and checking --------------------------------------------------------------
-
-
-class SaveStatus(StrEnum):
-    """How the save of a posted page ended; the view answers each in HTML or JSON."""
-
-    SAVED = "saved"  # answers stored, the attempt goes on
-    CHECKED = "checked"  # answers stored, one question graded and locked
-    TIME_UP = "time_up"  # the time limit closed the attempt (see attempt_save)
-    CLOSED = "closed"  # already submitted (another tab, a retry): nothing done
-    STALE = "stale"  # an out-of-date page (sequence): nothing done
-    REJECTED = "rejected"  # answers refused, per question in ``errors``: nothing saved
-    REFUSED = "refused"  # the request refused as a whole: nothing saved
-
-
-#: The outcomes where nothing of the post was kept.
-REFUSALS = frozenset(
-    {SaveStatus.CLOSED, SaveStatus.STALE, SaveStatus.REJECTED, SaveStatus.REFUSED}
-)
-
-
-@dataclass(frozen=True)
-class SaveOutcome:
-    """What a page's save did, for the view to render as a page or as JSON.
-
-    ``attempt`` is the attempt as stored afterwards (read under the lock);
-    ``message`` is safe to show the learner; ``errors`` maps the posted slots
-    to their messages; ``slot`` is the question checked, if one was.
-    """
-
-    attempt: QuizAttempt
-    status: SaveStatus
-    message: str = ""
-    errors: Mapping = field(default_factory=dict)
-    slot: int | None = None
-
-    @property
-    def is_refused(self) -> bool:
-        """Whether nothing of the post was kept."""
-        return self.status in REFUSALS
-
-
-def attempt_save_page(
-    *, attempt: QuizAttempt, data, now: datetime | None = None
-) -> SaveOutcome:
-    """Save a posted attempt page (the form, or a script's autosave): an outcome.
-
-    ``data`` is the POST: ``sequence``, the ``slots`` the page listed, their
-    answers' fields (``quizzes.forms.read_responses``) and, to check one
-    question, ``check``. The attempt is locked, then the rows of the listed
-    slots (and the checked one) are read once, with every column: they serve
-    the form reader, the validation, the check and the update alike.
-
-    Refusals are outcomes, not exceptions, and keep nothing of the post.
-    Queries, whatever the number of questions: the locked attempt, the rows,
-    one ``UPDATE`` of the answers that changed, one of the sequence (a check
-    adds one for its grade; a close, ``_finalize``'s).
-    """
-    check = data.get("check") or None
-    locked = attempt
-    try:
-        # Not the decorator: a refusal raised in the block rolls back what it
-        # wrote (a check refused after its answers were stored), and is only
-        # then turned into an outcome.
-        with transaction.atomic():
-            locked = _lock_attempt(attempt)
-            saved = _save_locked(
-                locked,
-                sequence=data.get("sequence"),
-                check=check,
-                now=now or timezone.now(),
-                read=lambda also: _read_page(locked, data, also),
-            )
-    except QuizError as error:
-        return SaveOutcome(
-            attempt=locked,
-            status=_REFUSAL_STATUS.get(type(error), SaveStatus.REFUSED),
-            message=error.message,
-            errors=error.errors if isinstance(error, ResponsesRejected) else {},
-        )
-    if saved.is_submitted:
-        return SaveOutcome(attempt=saved, status=SaveStatus.TIME_UP, message=TIME_UP)
-    if check is not None:
-        return SaveOutcome(
-            attempt=saved, status=SaveStatus.CHECKED, slot=parse_small(check)
-        )
-    return SaveOutcome(attempt=saved, status=SaveStatus.SAVED, message=ANSWERS_SAVED)
-
-
-_REFUSAL_STATUS = {
-    AttemptClosed: SaveStatus.CLOSED,
-    OutOfSequence: SaveStatus.STALE,
-    ResponsesRejected: SaveStatus.REJECTED,
-}
-
-
-def _read_page(
-    attempt: QuizAttempt, data, also: list
-) -> tuple[dict, list[AttemptQuestion]]:
-    """The responses a page posted, and its rows: the one read of its questions."""
-    slots = [*data.getlist("slots"), *also]
-    rows = selectors.attempt_questions(attempt=attempt, slots=slots)
-    return read_responses(rows=rows, data=data), rows
-
-
-@transaction.atomic
-def attempt_save(
-    *,
-    attempt: QuizAttempt,
-    responses: Mapping,
-    sequence: int,
-    now: datetime | None = None,
-) -> QuizAttempt:
-    """Save answers mid-attempt; returns the attempt as stored.
-
-    ``responses`` maps slot numbers to raw responses (see
-    ``quizzes.models.question_types``); slots not given are left alone.
-    Refuses a stale ``sequence`` (OutOfSequence) and bad answers
-    (ResponsesRejected), saving nothing. Past the deadline plus grace, the
-    answers are ignored and the attempt is closed; within grace they count
-    and the attempt is then closed. Check ``is_submitted`` on the result.
-    """
-    attempt = _lock_attempt(attempt)
-    return _save_locked(
-        attempt,
-        sequence=sequence,
-        check=None,
-        now=now or timezone.now(),
-        read=lambda also: (responses, None),
-    )
-
-
-@transaction.atomic
-def attempt_check_question(
-    *,
-    attempt: QuizAttempt,
-    slot: int,
-    responses: Mapping,
-    sequence: int,
-    now: datetime | None = None,
-) -> QuizAttempt:
-    """Save answers, then grade one question and lock it (feedback after each).
-
-    Used when the quiz's feedback policy is "after each question": the
-    learner sees the feedback at once, so the answer cannot change after.
-    """
-    attempt = _lock_attempt(attempt)
-    return _save_locked(
-        attempt,
-        sequence=sequence,
-        check=slot,
-        now=now or timezone.now(),
-        read=lambda also: (responses, None),
-    )
-
-
-def _save_locked(
-    attempt: QuizAttempt,
-    *,
-    sequence,
-    check,
-    now: datetime,
-    read: Callable[[list], tuple[Mapping, list[AttemptQuestion] | None]],
-) -> QuizAttempt:
-    """Every save's steps on the locked attempt; raises QuizError to refuse.
-
-    ``read(also)`` gives the responses and, if it read them, the rows of
-    their slots and of the slots in ``also`` (None: read them here). It is
-    called only once the attempt is known open and the page current, so a
-    stale or closed save reads no question.
-    """
-    if attempt.is_submitted:
-        raise AttemptClosed()
-    if check is not None and not attempt.quiz.gives_feedback_per_question:
-        raise QuizError(FEEDBACK_NOT_PER_QUESTION)
-    if attempt.is_past_grace(now):
-        return _finalize(attempt, now=now, timed_out=True, user=None)
-    _check_sequence(attempt, sequence)
-    also = [] if check is None else [check]
-    responses, rows = read(also)
-    rows = _apply_responses(attempt, responses, now=now, also=also, rows=rows)
-    if check is not None:
-        _check_row(rows, check, now=now)
-    _bump_sequence(attempt)
-    if attempt.is_past_deadline(now):
-        return _finalize(attempt, now=now, timed_out=True, user=attempt.learner)
-    return attempt
-
-
-def _check_row(rows: list[AttemptQuestion], slot, *, now: datetime) -> None:
-    """Grade the answer in ``slot`` and lock it, unless it already is."""
-    row = next((row for row in rows if row.slot == parse_small(slot)), None)
-    if row is None:
-        raise ResponsesRejected({slot: UNKNOWN_QUESTION})
-    if row.response is None:
-        raise ResponsesRejected({row.slot: NOTHING_TO_CHECK})
-    if not row.is_locked:
-        _apply_grade(row, _grade(row))
-        row.checked_at = now
-        _clean_row(row)
-        row.save(update_fields=["fraction", "points", "feedback", "checked_at"])
-
-
-def _apply_responses(
-    attempt: QuizAttempt,
-    responses: Mapping,
-    *,
-    now,
-    also=(),
-    rows: list[AttemptQuestion] | None = None,
-) -> list[AttemptQuestion]:
-    """Validate every answer first, then store those that changed.
-
-    Returns the rows of the slots answered (and of the slots in ``also``):
-    only those are read, snapshots included, so a save of one answer on a
-    long quiz reads one row. ``rows`` already read (every column) are used
-    as they are.
-    """
-    if not isinstance(responses, Mapping):
-        raise ResponsesRejected(message=RESPONSES_MALFORMED)
-    try:
-        size = len(json.dumps(responses, default=str))
-    except (TypeError, ValueError) as error:
-        raise ResponsesRejected(message=RESPONSES_MALFORMED) from error
-    if size > MAX_RESPONSES_BYTES:
-        raise ResponsesRejected(message=RESPONSES_TOO_LARGE)
-
-    if rows is None:
-        rows = selectors.attempt_questions(attempt=attempt, slots=[*responses, *also])
-    by_slot = {row.slot: row for row in rows}
-    errors, changed = {}, []
-    for raw_slot, raw in responses.items():
-        slot = parse_small(raw_slot)
-        row = by_slot.get(slot)
-        if row is None:
-            errors[raw_slot] = UNKNOWN_QUESTION
-            continue
-        try:
-            cleaned = row.served_question.clean_response(raw)
-        except InvalidResponse as error:
-            errors[slot] = error.message
-            continue
-        if cleaned == row.response:
-            continue
-        if row.is_locked:
-            errors[slot] = ANSWER_LOCKED
-            continue
-        row.response = cleaned
-        row.answered_at = now if cleaned is not None else None
-        changed.append(row)
-    if errors:
-        raise ResponsesRejected(errors)
-    for row in changed:
-        _clean_row(row)
-    # Either way a cleared answer is SQL NULL, as an unanswered row (tested).
-    if len(changed) == 1:  # the usual autosave: a plain UPDATE, not CASE WHEN
-        row = changed[0]
-        AttemptQuestion.objects.filter(pk=row.pk).update(
-            response=row.response, answered_at=row.answered_at
-        )
-    else:
-        AttemptQuestion.objects.bulk_update(changed, ["response", "answered_at"])
-    return rows
-
-
-def _check_sequence(attempt: QuizAttempt, sequence) -> None:
-    # 0 is the sequence of an attempt never saved; anything not a plain
-    # number (missing, junk) matches no sequence.
-    if parse_id(sequence, minimum=0) != attempt.sequence:
-        raise OutOfSequence()
-
-
 # --- Submitting -----------------------------------------------------------------------
 
 
@@ -445,16 +161,16 @@ def attempt_submit(
     the deadline plus grace has passed, in which case only what was saved in
     time is graded. ``now`` (default: the current time) is when it is submitted.
     """
-    attempt = _lock_attempt(attempt)
+    attempt = lock_attempt(attempt)
     if attempt.is_submitted:
         return attempt
     now = now or timezone.now()
     past_grace = attempt.is_past_grace(now)
     if responses is not None and not past_grace:
-        _check_sequence(attempt, sequence)
-        _apply_responses(attempt, responses, now=now)
+        check_sequence(attempt, sequence)
+        apply_responses(attempt, responses, now=now)
         attempt.sequence += 1
-    return _finalize(
+    return attempt_finalize_locked(
         attempt,
         now=now,
         timed_out=attempt.is_past_deadline(now),
@@ -465,9 +181,11 @@ def attempt_submit(
 @transaction.atomic
 def attempt_expire(*, attempt: QuizAttempt) -> QuizAttempt:
     """Close an in-progress attempt whose time is up (deadline plus grace)."""
-    attempt = _lock_attempt(attempt)
+    attempt = lock_attempt(attempt)
     if attempt.is_in_progress and attempt.is_past_grace():
-        return _finalize(attempt, now=timezone.now(), timed_out=True, user=None)
+        return attempt_finalize_locked(
+            attempt, now=timezone.now(), timed_out=True, user=None
+        )
     return attempt
 
 
@@ -480,7 +198,9 @@ def attempt_close_expired() -> int:
     return closed
 
 
-def _finalize(attempt: QuizAttempt, *, now, timed_out: bool, user) -> QuizAttempt:
+def attempt_finalize_locked(
+    attempt: QuizAttempt, *, now, timed_out: bool, user
+) -> QuizAttempt:
     rows = selectors.attempt_questions(attempt=attempt)
     _grade_rows(attempt, rows)
     attempt.state = AttemptState.SUBMITTED
@@ -498,27 +218,12 @@ def _finalize(attempt: QuizAttempt, *, now, timed_out: bool, user) -> QuizAttemp
     return attempt
 
 
-def _grade(row: AttemptQuestion) -> Grade:
-    try:
-        return row.grading_question.grade(row.response)
-    except InvalidResponse:
-        # A stored answer the key cannot read (it was valid when saved):
-        # no credit, but never an error page.
-        return Grade(fraction=0)
-
-
-def _apply_grade(row: AttemptQuestion, grade: Grade) -> None:
-    row.fraction = grade.fraction
-    row.points = grade.points(row.max_points)
-    row.feedback = grade.feedback
-
-
 def _grade_rows(attempt: QuizAttempt, rows: list[AttemptQuestion]) -> None:
     selections = []
     for row in rows:
-        grade = _grade(row)
-        _apply_grade(row, grade)
-        _clean_row(row)
+        grade = grade_row(row)
+        apply_grade(row, grade)
+        clean_row(row)
         selections += [
             ResponseSelection(
                 attempt_question=row,
@@ -566,7 +271,7 @@ def attempt_regrade(*, attempt: QuizAttempt, actor) -> QuizAttempt:
     with the key it was served with. The review keeps showing what the
     learner saw. Old and new scores, who and when go to the audit log.
     """
-    attempt = _lock_attempt(attempt)
+    attempt = lock_attempt(attempt)
     if not attempt.is_submitted:
         raise AttemptNotSubmitted()
     previous = _score_data(attempt)
@@ -612,71 +317,3 @@ def _current_key(row: AttemptQuestion, question: Question | None) -> dict | None
     ):
         return None
     return snapshot
-
-
-# --- Helpers --------------------------------------------------------------------------
-
-
-def _lock_learner(learner) -> None:
-    """Lock the learner's row: their starts queue up, other learners' don't."""
-    list(
-        get_user_model()
-        .objects.select_for_update()
-        .filter(pk=learner.pk)
-        .values_list("pk")
-    )
-
-
-def _lock_attempt(attempt: QuizAttempt) -> QuizAttempt:
-    """The attempt re-read under a row lock, with the quiz and learner it had.
-
-    An attempt's quiz and learner never change, so those already loaded are
-    kept rather than joined again (the quiz may come from the render cache);
-    the ones not loaded are read with the lock.
-    """
-    related = [
-        name
-        for name in ("quiz", "learner")
-        if not QuizAttempt._meta.get_field(name).is_cached(attempt)
-    ]
-    if related:
-        locked = (
-            QuizAttempt.objects.select_for_update(of=("self",))
-            .select_related(*related)
-            .get(pk=attempt.pk)
-        )
-    else:
-        locked = selectors.attempt_row(attempt_id=attempt.pk, for_update=True)
-        if locked is None:
-            raise QuizAttempt.DoesNotExist
-    for name in {"quiz", "learner"} - set(related):
-        setattr(locked, name, getattr(attempt, name))
-    return locked
-
-
-def _bump_sequence(attempt: QuizAttempt) -> None:
-    """The next sequence number: earlier pages and other tabs are now stale.
-
-    A plain ``UPDATE`` of the one column, under the row lock already held.
-    """
-    attempt.sequence += 1
-    db = connections[router.db_for_write(QuizAttempt)]
-    meta = QuizAttempt._meta
-    quote = db.ops.quote_name
-    with db.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {quote(meta.db_table)} "
-            f"SET {quote(meta.get_field('sequence').column)} = %s "
-            f"WHERE {quote(meta.pk.column)} = %s",
-            [attempt.sequence, attempt.pk],
-        )
-
-
-def _clean_row(row: AttemptQuestion) -> None:
-    # Foreign keys are known to exist and uniqueness is the database's job:
-    # skipping those checks keeps saving 50 answers at a constant query count.
-    row.full_clean(
-        exclude=["attempt", "question"],
-        validate_unique=False,
-        validate_constraints=False,
-    )

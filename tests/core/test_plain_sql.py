@@ -539,7 +539,9 @@ def test_final_quiz_grades_equal_the_orm(
     enrol(learner=learner, course=first, now=T0)
     enrol(learner=learner, course=second, now=later)
     enrolments = list(
-        Enrolment.objects.filter(learner=learner).select_related("course")
+        Enrolment.objects.filter(learner=learner)
+        .select_related("course")
+        .order_by("pk")
     )
     grades = _final_quiz_grades(
         learner=learner,
@@ -549,10 +551,10 @@ def test_final_quiz_grades_equal_the_orm(
     for enrolment in enrolments:
         expected = orm_final_quiz_grade(learner=learner, enrolment=enrolment)
         assert_same_grade(grades.get(enrolment.pk), expected)
-    if case == "varied":
-        assert orm_final_quiz_grade(
-            learner=learner, enrolment=enrolments[0]
-        ).attempts_counted == (5 if method == GradingMethod.AVERAGE else 1)
+    if case == "varied":  # the table holds what it claims to
+        mine = next(e for e in enrolments if e.course_id == first.pk)
+        counted = orm_final_quiz_grade(learner=learner, enrolment=mine)
+        assert counted.attempts_counted == (5 if method == GradingMethod.AVERAGE else 1)
 
 
 def test_final_quiz_grades_without_a_final_quiz_ask_nothing(

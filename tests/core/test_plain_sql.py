@@ -658,7 +658,9 @@ def test_attempt_row_of_a_junk_id_is_none_without_a_query(
         assert attempt_row(attempt_id=attempt_id) is None
 
 
-@pytest.mark.django_db(transaction=True)  # outside any atomic block
+# Outside any atomic block; serialized_rollback restores the migrations' rows
+# (content types, groups) that the flush removes, as the other such tests do.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_attempt_row_locks_only_inside_a_transaction(learner):
     attempt = QuizAttemptFactory(learner=learner)
     with pytest.raises(TransactionManagementError):

@@ -118,6 +118,10 @@ class ModelBackend(backends.ModelBackend):
             return None
         if pk is None:
             return None
+        if isinstance(pk, int) and not -(2**63) <= pk < 2**63:
+            # Past any integer column: no such user, as the ORM answers
+            # (SQLite's driver would raise OverflowError on the parameter).
+            return None
         sql, attnames = _user_sql()
         found = fetch_instances(model, attnames, sql, [pk, pk, pk])
         if not found:

@@ -1,14 +1,25 @@
-"""core.auth: each request's user in one query, the same as Django's ORM would load."""
+"""core.auth: each request's user in one query, with Django's semantics.
+
+The user is loaded as Django's ORM would load it, and every change to the
+account takes effect on the next request through the real middleware:
+deactivation, deletion, a password changed elsewhere, admin access granted
+or withdrawn. ``tests/core/test_plain_sql.py`` compares the query itself
+with the ORM over many kinds of users.
+"""
 
 import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.contrib.sessions.middleware import SessionMiddleware
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from core.auth import ModelBackend, may_access_admin
+from core.auth import AuthenticationMiddleware, ModelBackend, may_access_admin
+from core.caching import bump_content_version, content_version
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -119,21 +130,12 @@ def test_logging_in_with_the_form_uses_this_backend(client):
 def _serve_through_middleware(client, view):
     """``view`` behind the session and Relais's authentication middleware,
     with the test client's cookies, as a page request would be."""
-    from django.contrib.sessions.middleware import SessionMiddleware
-    from django.test import RequestFactory
-
-    from core.auth import AuthenticationMiddleware
-
     request = RequestFactory().get("/")
     request.COOKIES = {name: morsel.value for name, morsel in client.cookies.items()}
     return SessionMiddleware(AuthenticationMiddleware(view))(request)
 
 
 def _version_view(seen):
-    from django.http import HttpResponse
-
-    from core.caching import content_version
-
     def view(request):
         seen.append(content_version(request))
         return HttpResponse("ok")
@@ -144,8 +146,6 @@ def _version_view(seen):
 def test_a_page_request_reads_the_version_with_its_user(
     client, django_assert_num_queries
 ):
-    from core.caching import bump_content_version, content_version
-
     client.force_login(UserFactory())
     bump_content_version()
     seen = []
@@ -155,8 +155,6 @@ def test_a_page_request_reads_the_version_with_its_user(
 
 
 def test_a_publish_between_two_requests_of_one_user_shows_on_the_second(client):
-    from core.caching import bump_content_version
-
     client.force_login(UserFactory())
     bump_content_version()
     seen = []
@@ -167,8 +165,6 @@ def test_a_publish_between_two_requests_of_one_user_shows_on_the_second(client):
 
 
 def test_a_user_loaded_elsewhere_never_hands_its_version_to_a_request(rf):
-    from core.caching import bump_content_version, content_version
-
     user = UserFactory()
     bump_content_version()
     loaded = ModelBackend().get_user(user.pk)  # carries the version read now
@@ -177,3 +173,122 @@ def test_a_user_loaded_elsewhere_never_hands_its_version_to_a_request(rf):
     request = rf.get("/")
     request.user = loaded  # not loaded by this request's middleware
     assert content_version(request) == old + 1
+
+
+# --- Account changes take effect on the next request (the real middleware) ---------
+
+USERBAR = "wagtail-userbar"
+
+
+def _dashboard(client):
+    return client.get(reverse("courses:dashboard"))
+
+
+def _is_signed_out(response) -> bool:
+    """A login-required page answered as to an anonymous visitor."""
+    return response.status_code == 302 and response["Location"].startswith(
+        reverse("login")
+    )
+
+
+def _admin_refused(client) -> bool:
+    """Wagtail's admin turns the request away (to its login, or forbidden)."""
+    response = client.get(reverse("wagtailadmin_home"))
+    if response.status_code == 403:
+        return True
+    return response.status_code == 302 and "login" in response["Location"]
+
+
+def _grant_admin(user, through: str) -> Group | None:
+    if through == "direct":
+        user.user_permissions.add(_access_admin())
+        return None
+    group = Group.objects.create(name="Formateurs")
+    group.permissions.add(_access_admin())
+    user.groups.add(group)
+    return group
+
+
+def test_a_deactivated_editor_loses_pages_and_admin_on_the_next_request(client):
+    user = UserFactory()
+    _grant_admin(user, "direct")
+    client.force_login(user)
+    assert USERBAR in _dashboard(client).content.decode()
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+    user.is_active = False
+    user.save()
+    assert _is_signed_out(_dashboard(client))
+    assert _admin_refused(client)
+
+
+def test_a_deleted_learner_is_anonymous_on_the_next_request(client, catalogue):
+    user = UserFactory()
+    client.force_login(user)
+    assert _dashboard(client).status_code == 200
+    user.delete()
+    assert _is_signed_out(_dashboard(client))
+    # A public page serves the visitor, not an error.
+    response = client.get(catalogue.url)
+    assert response.status_code == 200
+    assert user.username not in response.content.decode()
+
+
+def test_a_password_changed_in_another_session_ends_this_one(client):
+    user = UserFactory()
+    user.set_password("ancien-mot-de-passe")
+    user.save()
+    assert client.login(username=user.username, password="ancien-mot-de-passe")
+    assert _dashboard(client).status_code == 200
+    elsewhere = Client()
+    assert elsewhere.login(username=user.username, password="ancien-mot-de-passe")
+    # Changed elsewhere: set_password and save, without update_session_auth_hash
+    # for this session; Django's session hash check must end it.
+    changed = get_user_model().objects.get(pk=user.pk)
+    changed.set_password("nouveau-mot-de-passe")
+    changed.save()
+    assert _is_signed_out(_dashboard(client))
+    assert "_auth_user_id" not in client.session  # flushed, not merely ignored
+    assert _is_signed_out(_dashboard(elsewhere))
+    # The new password opens a new session as usual.
+    assert client.login(username=user.username, password="nouveau-mot-de-passe")
+    assert _dashboard(client).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "withdraw", ["permission", "group-membership", "group-permission"]
+)
+def test_withdrawn_admin_access_shows_on_the_next_request(client, withdraw):
+    user = UserFactory()
+    group = _grant_admin(user, "direct" if withdraw == "permission" else "group")
+    client.force_login(user)
+    assert USERBAR in _dashboard(client).content.decode()
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+    if withdraw == "permission":
+        user.user_permissions.remove(_access_admin())
+    elif withdraw == "group-membership":
+        user.groups.remove(group)
+    else:
+        group.permissions.remove(_access_admin())
+    response = _dashboard(client)
+    assert response.status_code == 200  # still signed in, as a learner
+    assert USERBAR not in response.content.decode()
+    assert _admin_refused(client)
+
+
+@pytest.mark.parametrize("through", ["direct", "group"])
+def test_granted_admin_access_shows_on_the_next_request(client, through):
+    user = UserFactory()
+    client.force_login(user)
+    assert USERBAR not in _dashboard(client).content.decode()
+    assert _admin_refused(client)
+    _grant_admin(user, through)
+    assert USERBAR in _dashboard(client).content.decode()
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+
+
+def test_a_learner_made_superuser_sees_the_user_bar_on_the_next_request(client):
+    user = UserFactory()
+    client.force_login(user)
+    assert USERBAR not in _dashboard(client).content.decode()
+    get_user_model().objects.filter(pk=user.pk).update(is_superuser=True)
+    assert USERBAR in _dashboard(client).content.decode()

@@ -57,7 +57,7 @@ from quizzes.selectors import (
     attempt_row,
 )
 from quizzes.services import attempt_start
-from quizzes.services.attempts import _bump_sequence
+from quizzes.services.rows import bump_sequence
 from tests.courses.conftest import translate
 from tests.factories import (
     QUESTION_FACTORIES,
@@ -671,7 +671,7 @@ def test_bumping_the_sequence_changes_that_column_only(learner):
     attempt = _attempt_of_kind("timed", quiz=QuizFactory(), learner=learner)
     before = values_of(QuizAttempt.objects.get(pk=attempt.pk))
     with transaction.atomic():
-        _bump_sequence(attempt_row(attempt_id=attempt.pk, for_update=True))
+        bump_sequence(attempt_row(attempt_id=attempt.pk, for_update=True))
     after = values_of(QuizAttempt.objects.get(pk=attempt.pk))
     assert after == {**before, "sequence": before["sequence"] + 1}
 

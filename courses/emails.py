@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from core.emails import absolute_url, send_templated_email
+from core.people import person_language
 from courses.selectors import email_language, page_in_language
 
 
@@ -40,27 +41,31 @@ def _course_context(course, language: str) -> dict:
 
 
 def send_enrolment_confirmation(*, enrolment) -> bool:
-    """ "You are enrolled": course link, due date if assigned."""
+    """ "You are enrolled": course link, due date if assigned.
+
+    In the learner's preferred language, else the one they enrolled in.
+    """
+    language = person_language(enrolment.learner, default=enrolment.language)
     return _send(
         name="enrolment_confirmation",
         user=enrolment.learner,
-        language=enrolment.language,
+        language=language,
         context={
             "enrolment": enrolment,
-            **_course_context(enrolment.course, enrolment.language),
+            **_course_context(enrolment.course, language),
         },
     )
 
 
-def _certificate_context(certificate) -> dict:
-    with translation.override(email_language(certificate.language)):
+def _certificate_context(certificate, language: str) -> dict:
+    with translation.override(email_language(language)):
         pdf_path = reverse("courses:certificate_pdf", args=[certificate.pk])
     return {
         "certificate": certificate,
         "pdf_url": absolute_url(pdf_path),
         "verification_url": certificate.get_verification_url(),
         "linkedin_url": certificate.get_linkedin_add_url(),
-        **_course_context(certificate.course, certificate.language),
+        **_course_context(certificate.course, language),
     }
 
 
@@ -70,20 +75,24 @@ def send_certificate_issued(*, certificate) -> bool:
         name="certificate_issued",
         user=certificate.learner,
         language=certificate.language,
-        context=_certificate_context(certificate),
+        context=_certificate_context(certificate, certificate.language),
     )
 
 
 def send_certificate_expiring(*, reminder) -> bool:
-    """ "Your certificate expires in N days": how to recertify."""
+    """ "Your certificate expires in N days": how to recertify.
+
+    In the learner's preferred language now, else the certificate's.
+    """
     certificate = reminder.certificate
+    language = person_language(certificate.learner, default=certificate.language)
     return _send(
         name="certificate_expiring",
         user=certificate.learner,
-        language=certificate.language,
+        language=language,
         context={
             "reminder": reminder,
             "days_left": max(certificate.days_until_expiry(reminder.sent_at) or 0, 0),
-            **_certificate_context(certificate),
+            **_certificate_context(certificate, language),
         },
     )

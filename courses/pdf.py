@@ -83,7 +83,12 @@ def certificate_design(certificate):
 
 
 def certificate_pdf_bytes(*, certificate) -> bytes:
-    """Render the certificate's PDF in its language."""
+    """Render the certificate's PDF in its language, as a tagged PDF/UA-1.
+
+    PDF/UA makes the certificate readable by screen readers: tagged
+    structure, plus the document language (``<html lang>``) and title
+    (``<title>``) from the template.
+    """
     design = certificate_design(certificate)
     with translation.override(email_language(certificate.language)):
         html = render_to_string(
@@ -102,4 +107,4 @@ def certificate_pdf_bytes(*, certificate) -> bytes:
     base_url = Path(settings.MEDIA_ROOT).resolve().as_uri() + "/"
     return HTML(
         string=html, base_url=base_url, url_fetcher=LocalOnlyURLFetcher()
-    ).write_pdf()
+    ).write_pdf(pdf_variant="pdf/ua-1")

@@ -25,12 +25,12 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Page
 
 from core.db import get_or_create
+from core.people import person_language
 from courses.models import (
     Certificate,
     CertificateReminder,
@@ -45,7 +45,6 @@ from courses.pdf import certificate_pdf_bytes
 from courses.selectors import (
     canonical_page,
     certificates_due_reminder,
-    email_language,
     enrolment_progress,
     page_in_language,
 )
@@ -124,7 +123,7 @@ def enrol(
             "source": source,
             "assigned_by": assigned_by,
             "due_on": due_on,
-            "language": email_language(get_language()),
+            "language": person_language(learner),
             "enrolled_at": now,
             "cycle_started_at": now,
         },
@@ -251,8 +250,11 @@ def completions_evaluate_for_quiz(
 def certificate_issue(*, completion: CourseCompletion) -> Certificate:
     """The completion's certificate, issuing it the first time; race-safe.
 
-    Snapshots the holder's name and the course title in the active language
-    (the learner's, when called from their request). Validity comes from the
+    Snapshots the holder's name and the course title in the learner's
+    preferred language at issue time (``core.people.person_language``), not
+    the request's: a completion recorded by a scheduled command gets the same
+    certificate as one recorded in the learner's own request (without a
+    preference: the language they enrolled in). Validity comes from the
     original-language course. The "certificate issued" email goes out after
     commit, once.
     """
@@ -261,7 +263,7 @@ def certificate_issue(*, completion: CourseCompletion) -> Certificate:
         return existing
     enrolment = completion.enrolment
     course, learner = enrolment.course, enrolment.learner
-    language = email_language(get_language())
+    language = person_language(learner, default=enrolment.language)
     months = course.certificate_validity_months
     certificate, created = get_or_create(
         Certificate,

@@ -21,6 +21,7 @@ from wagtail.models import (
     Site,
 )
 
+from core.people import person_language_is_set, person_language_set
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 from demo.progress import seed_demo_progress
 from demo.teams import seed_demo_teams
@@ -60,6 +61,8 @@ TRAINER_COLLECTION_PERMISSIONS = [
 # Non-page models trainers manage as snippets: every permission of these apps.
 TRAINER_APPS = ["quizzes", "courses"]
 DEMO_PASSWORD = "relais-demo-2026"
+# The demo office works in French: the language its people prefer.
+DEMO_LANGUAGE = "fr"
 
 
 @dataclass(frozen=True)
@@ -309,6 +312,10 @@ def ensure_users(trainers: Group) -> dict[str, object]:
             user.save()
         if spec.role == "trainer":
             user.groups.add(trainers)
+        # The demo office is French-speaking: its staff and learners prefer
+        # French (admin, certificates, emails). A choice made since is kept.
+        if created or not person_language_is_set(user):
+            person_language_set(user=user, language=DEMO_LANGUAGE)
         users[spec.username] = user
     return users
 

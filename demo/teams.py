@@ -27,6 +27,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone, translation
 
+from core.people import person_language_set
 from courses.models import Certificate
 from courses.selectors import canonical_page, course_lessons
 from courses.services import certificate_revoke, lesson_complete
@@ -103,6 +104,8 @@ def _learner(team: DemoTeam, index: int):
     if created:
         user.set_unusable_password()
         user.save(update_fields=["password"])
+        # The demo teams work in French (Montréal, Québec).
+        person_language_set(user=user, language="fr")
     return user
 
 

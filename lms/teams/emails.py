@@ -1,23 +1,25 @@
 """The emails of assignments, rendered in each recipient's language.
 
-Learners get theirs in their enrolment's language; managers in the language
-they chose for the Wagtail admin (their profile), else the site's default.
+Everyone gets theirs in their preferred language (``core.people``, the same
+setting as their Wagtail admin language); without one, learners in their
+enrolment's language and managers in the site's default.
 Each email has three templates under ``teams/emails/``: ``<name>_subject.txt``,
 ``<name>.txt`` and ``<name>.html``.
 """
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
-from wagtail.users.models import UserProfile
 
 from core.emails import absolute_url, send_templated_email
+from core.people import person_language
 from courses.selectors import email_language, page_in_language
 from lms.teams.models import ReminderStage
 
 
 def manager_language(user) -> str:
     """The language a manager reads the admin in, for their digests."""
-    return email_language(UserProfile.get_for_user(user).get_preferred_language())
+    return person_language(user, default=settings.LANGUAGE_CODE)
 
 
 def _send(*, name: str, user, language: str, context: dict) -> bool:
@@ -35,7 +37,9 @@ def _course_title_and_url(course, language: str) -> tuple[str, str]:
 def send_assignment_reminder(*, reminder) -> bool:
     """ "Course X is due on D" or "Course X was due on D": a link to go on."""
     item = reminder.learner_assignment
-    language = email_language(item.enrolment.language)
+    language = person_language(
+        item.enrolment.learner, default=email_language(item.enrolment.language)
+    )
     with translation.override(language):
         title, url = _course_title_and_url(item.assignment.course, language)
         dashboard_url = absolute_url(reverse("courses:dashboard"))

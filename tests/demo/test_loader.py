@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
+from core.people import person_language
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 from demo import content_en, content_fr
 from demo.loader import DEMO_USERS, TRAINERS_GROUP
@@ -88,3 +89,17 @@ def test_demo_users_are_not_created_when_settings_forbid(settings):
     call_command("load_demo")
     assert not get_user_model().objects.filter(username="apprenant").exists()
     assert CoursePage.objects.exists()
+
+
+def test_demo_people_prefer_french_and_get_the_admin_in_french(client):
+    call_command("load_demo")
+    User = get_user_model()
+    for spec in DEMO_USERS:
+        user = User.objects.get(username=spec.username)
+        assert person_language(user, default="en") == "fr"
+    learner = User.objects.filter(username__startswith="demo-mtl-").first()
+    assert person_language(learner, default="en") == "fr"
+    client.force_login(User.objects.get(username="gestionnaire"))
+    response = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en-US")
+    assert response.status_code == 200
+    assert '<html lang="fr"' in response.content.decode()

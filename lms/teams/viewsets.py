@@ -136,6 +136,17 @@ class MembersCountColumn(Column):
         return instance.members_count
 
 
+class TeamIndexView(model_views.IndexView):
+    """The teams listing, with each team's member count for its column.
+
+    Wagtail's ModelViewSet never calls a viewset-level ``get_queryset``, so
+    the annotation lives on the index view (and its results fragment).
+    """
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().annotate(members_count=Count("memberships"))
+
+
 class TeamViewSet(ModelViewSet):
     """Teams, edited by trainers: name, managers and members."""
 
@@ -150,11 +161,9 @@ class TeamViewSet(ModelViewSet):
         "name",
         MembersCountColumn("members_count", label=_("Members")),
     ]
+    index_view_class = TeamIndexView
     create_view_class = TeamCreateView
     edit_view_class = TeamEditView
-
-    def get_queryset(self, request):
-        return Team.objects.annotate(members_count=Count("memberships"))
 
     @property
     def panels(self):

@@ -130,6 +130,19 @@ def test_a_trainer_edits_a_team_and_new_members_get_its_courses(
     assert enrolment_of(newcomer, course).due_on == today
 
 
+def test_the_teams_listing_shows_each_team_with_its_member_count(
+    client, superuser, team_a, members_a, django_assert_max_num_queries
+):
+    TeamFactory(name="Équipe vide")
+    client.force_login(superuser)
+    with django_assert_max_num_queries(30):  # the count is one annotated query
+        listing = client.get(reverse("teams:index"))
+    results = client.get(reverse("teams:index_results"))
+    assert listing.status_code == results.status_code == 200
+    rows = {team.name: team.members_count for team in listing.context["object_list"]}
+    assert rows == {team_a.name: len(members_a), "Équipe vide": 0}
+
+
 def test_managers_cannot_edit_teams_nor_list_people(client, manager_a, team_a):
     client.force_login(manager_a)
     edit = client.get(reverse("teams:edit", args=[team_a.pk]))

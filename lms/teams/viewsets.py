@@ -132,8 +132,19 @@ class TeamEditView(TeamSyncMixin, model_views.EditView):
 
 
 class MembersCountColumn(Column):
+    """The number of members, counted by TeamIndexView's query."""
+
     def get_value(self, instance):
         return instance.members_count
+
+
+class TeamIndexView(model_views.IndexView):
+    """The team list, with each team's member count in the same query."""
+
+    def get_base_queryset(self):
+        # ModelViewSet (unlike SnippetViewSet) never calls a viewset-level
+        # get_queryset(request): the annotation must live on the view.
+        return super().get_base_queryset().annotate(members_count=Count("memberships"))
 
 
 class TeamViewSet(ModelViewSet):
@@ -150,11 +161,9 @@ class TeamViewSet(ModelViewSet):
         "name",
         MembersCountColumn("members_count", label=_("Members")),
     ]
+    index_view_class = TeamIndexView
     create_view_class = TeamCreateView
     edit_view_class = TeamEditView
-
-    def get_queryset(self, request):
-        return Team.objects.annotate(members_count=Count("memberships"))
 
     @property
     def panels(self):

@@ -12,6 +12,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.translation import gettext_lazy as _
 
+from quizzes.units import is_unit
+
 # User-facing messages for responses the server refuses. Tests import them.
 RESPONSE_UNKNOWN_OPTION = _(
     "This answer refers to an option that is not part of the question. "
@@ -148,10 +150,15 @@ def normalise_text(
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$")
 # Spaces people type inside numbers: "1 000", with ordinary, no-break or thin spaces.
 _NUMBER_SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
+# The number's characters at the start of a response; the rest may be a unit.
+_LEADING_NUMBER = re.compile(r"[+-]?[\d\s\u00a0\u202f\u2009.,]*")
 
 
 def parse_number(text: str, *, unit: str = "") -> Decimal:
     """Read a learner's number: "20", "20,0", "20.0", "-3,5", "1 000", "20 %".
+
+    The number may be followed by ``unit`` or a short form of it (see
+    quizzes.units): "20 min/jour" reads as 20 for "minutes par jour".
 
     Raises InvalidResponse(NUMERIC_INVALID) for NaN, infinities, exponents
     and anything else that is not a plain decimal number.
@@ -159,8 +166,12 @@ def parse_number(text: str, *, unit: str = "") -> Decimal:
     if not isinstance(text, str) or len(text) > MAX_NUMERIC_RESPONSE_LENGTH:
         raise InvalidResponse(NUMERIC_INVALID)
     value = text.strip().replace("\u2212", "-")  # typographic minus
-    if unit and value.casefold().endswith(unit.strip().casefold()):
-        value = value[: -len(unit.strip())]
+    number_part = _LEADING_NUMBER.match(value)
+    value, after = value[: number_part.end()], value[number_part.end() :]
+    # What follows the number may only be the question's unit or a short form of
+    # it ("20 min/jour" for "minutes par jour"); anything else is not a number.
+    if after.strip() and not (unit and is_unit(after, unit)):
+        raise InvalidResponse(NUMERIC_INVALID)
     value = _NUMBER_SPACES.sub("", value)
     if not _NUMBER.match(value):
         raise InvalidResponse(NUMERIC_INVALID)

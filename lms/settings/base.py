@@ -251,6 +251,9 @@ WAGTAILDOCS_EXTENSIONS = [
     "zip",
 ]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No Gravatar: it would send a hash of each person's email outside the
+# organisation. The admin shows the uploaded avatar or Wagtail's default one.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Certificates name the issuing organisation; reports and LinkedIn use it too.
 RELAIS_ORGANISATION_NAME = os.environ.get("RELAIS_ORGANISATION_NAME", "Relais")
 RELAIS_CREATE_DEMO_USERS = False

@@ -132,6 +132,8 @@ class TeamEditView(TeamSyncMixin, model_views.EditView):
 
 
 class MembersCountColumn(Column):
+    """The number of members, counted by TeamIndexView's query."""
+
     def get_value(self, instance):
         return instance.members_count
 

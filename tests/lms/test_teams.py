@@ -175,3 +175,16 @@ def test_team_services_date_their_rows_at_the_given_now(course):
     assert team.created_at == membership.joined_at == start
     assert assignment.created_at == reached.created_at == start
     assert reached.enrolment.enrolled_at == reached.enrolment.cycle_started_at == start
+
+
+def test_the_team_list_shows_each_teams_member_count(
+    client, superuser, team_a, members_a, django_assert_max_num_queries
+):
+    TeamFactory(name="Équipe vide")
+    client.force_login(superuser)
+    with django_assert_max_num_queries(40):
+        response = client.get(reverse("teams:index"))
+    assert response.status_code == 200
+    rows = response.context["object_list"]
+    counts = {team.name: team.members_count for team in rows}
+    assert counts == {team_a.name: len(members_a), "Équipe vide": 0}

@@ -36,7 +36,11 @@ from quizzes.views import (
     save_outcome_html,
     save_outcome_json,
 )
-from tests.factories import QuizFactory, SingleChoiceQuestionFactory
+from tests.factories import (
+    NumericQuestionFactory,
+    QuizFactory,
+    SingleChoiceQuestionFactory,
+)
 
 from .helpers import attempt_post, key_responses, save_case
 
@@ -515,3 +519,24 @@ def test_a_50_question_quiz_costs_a_constant_number_of_queries(
         services.attempt_submit(
             attempt=attempt, responses=key_responses(rows), sequence=0
         )
+
+
+def test_a_number_saved_with_a_short_form_of_its_unit_grades_as_the_number(
+    learner_client, learner
+):
+    quiz = QuizFactory(
+        questions=[
+            NumericQuestionFactory(
+                answer=20, tolerance=0, unit="minutes par jour", prompt="Combien ?"
+            )
+        ]
+    )
+    attempt = services.attempt_start(quiz=quiz, learner=learner)
+    rows = rows_of(attempt)
+    data = attempt_post(attempt, rows, {rows[0].slot: "20 min/jour"})
+    assert learner_client.post(attempt_url(attempt), data).status_code == 302
+    services.attempt_submit(attempt=attempt)
+    row = AttemptQuestion.objects.get(attempt=attempt)
+    assert row.response == "20 min/jour"
+    assert row.fraction == 1 and row.points == row.max_points
+    assert row.selections.get().label == "20"

@@ -116,3 +116,10 @@ def tab_to(page, selector: str, *, limit: int = 60) -> list[dict]:
         if page.evaluate("s => document.activeElement.matches(s)", selector):
             return stops
     raise AssertionError(f"Tab never reached {selector}: {stops[-5:]}")
+
+
+# The reports' filter toggle, in the admin language of whoever is signed in
+# (the demo's French staff get the admin in French).
+SHOW_FILTERS = (
+    "button[aria-label='Show filters'], button[aria-label='Afficher les filtres']"
+)

@@ -24,7 +24,7 @@ from quizzes.models import (
     question_types,
 )
 from tests.e2e.conftest import axe_violations
-from tests.e2e.helpers import admin_login, demo_course, new_learner
+from tests.e2e.helpers import SHOW_FILTERS, admin_login, demo_course, new_learner
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 PASSWORD = "axe-admin-2026"
@@ -133,7 +133,7 @@ def test_relais_admin_screens_have_no_serious_axe_violations(demo, page, superus
     # The reports, each with its filter drawer open.
     for report in ("completion", "team_summary", "item_analysis", "certificates"):
         page.goto(demo.url + reverse(f"reports:{report}"))
-        page.click("button[aria-label='Show filters']")
+        page.click(SHOW_FILTERS)
         page.wait_for_selector(".w-drilldown [role=menu], .w-drilldown__contents")
         axe.check(f"{report} report, filters open")
 

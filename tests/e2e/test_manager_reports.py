@@ -12,7 +12,7 @@ from demo.loader import DEMO_PASSWORD
 from lms.reports.exports import CSV_BOM
 from lms.teams.models import Team, TeamMembership
 from lms.teams.services import assignment_create
-from tests.e2e.helpers import admin_login, demo_course, new_learner
+from tests.e2e.helpers import SHOW_FILTERS, admin_login, demo_course, new_learner
 from tests.factories import TeamFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -40,7 +40,7 @@ def test_manager_filters_the_completion_report_by_team_and_exports_csv(demo, pag
     page.goto(demo.url + "/admin/team-reports/completion/")
     rows = page.locator("#listing-results tbody tr")
     expect(rows).to_have_count(len(expected) + 1)
-    page.click("button[aria-label='Show filters']")
+    page.click(SHOW_FILTERS)
     page.click("button[aria-controls='drilldown-id_team']")
     page.select_option("#id_team", str(montreal.pk))
     page.wait_for_url(f"**team={montreal.pk}*")

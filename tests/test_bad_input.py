@@ -46,7 +46,7 @@ from tests.lms.helpers import enrolment_of, finish
 pytestmark = pytest.mark.django_db
 
 EXAMPLES = settings(
-    max_examples=40,
+    max_examples=20,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )

@@ -77,7 +77,7 @@ disguised = st.builds(
 )
 any_text = st.one_of(disguised, st.text(max_size=16))
 
-FAST = settings(max_examples=40, deadline=None)
+FAST = settings(max_examples=20, deadline=None)
 THROUGH_REPORTS = settings(
     max_examples=12,
     deadline=None,

@@ -64,6 +64,21 @@ def base_export(question) -> dict[str, Any]:
     }
 
 
+def distinct_rows_errors(texts: list[str], *, too_few, not_distinct) -> list:
+    """Errors of a list of rows that needs two or more, distinct (case-insensitive).
+
+    ``texts`` are the rows' texts as the author typed them; ``too_few`` and
+    ``not_distinct`` are the type's own messages.
+    """
+    errors = []
+    if len(texts) < 2:
+        errors.append(too_few)
+    folded = [text.strip().casefold() for text in texts]
+    if len(set(folded)) != len(folded):
+        errors.append(not_distinct)
+    return errors
+
+
 def read_single_value(data, name: str) -> str | None:
     """The one non-empty value of a field, None if there is none."""
     values = [value for value in data.getlist(name) if value != ""]

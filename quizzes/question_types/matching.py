@@ -23,6 +23,7 @@ from .base import (
     QuestionRow,
     base_export,
     base_from_import,
+    distinct_rows_errors,
     read_single_value,
 )
 from .registry import QuestionType, registry
@@ -61,14 +62,11 @@ class MatchingQuestion(Question):
 
     @classmethod
     def validate_rows(cls, question, rows_by_relation):
-        pairs = rows_by_relation.get("pairs", [])
-        errors = []
-        if len(pairs) < 2:
-            errors.append(NEED_TWO_PAIRS)
-        lefts = [pair.left.strip().casefold() for pair in pairs]
-        if len(set(lefts)) != len(lefts):
-            errors.append(NEED_DISTINCT_LEFTS)
-        return errors
+        return distinct_rows_errors(
+            [pair.left for pair in rows_by_relation.get("pairs", [])],
+            too_few=NEED_TWO_PAIRS,
+            not_distinct=NEED_DISTINCT_LEFTS,
+        )
 
     def _pairs(self):
         return child_rows(self, "pairs")

@@ -27,6 +27,7 @@ from .base import (
     QuestionRow,
     base_export,
     base_from_import,
+    distinct_rows_errors,
 )
 from .registry import QuestionType, registry
 
@@ -75,14 +76,11 @@ class OrderingQuestion(Question):
 
     @classmethod
     def validate_rows(cls, question, rows_by_relation):
-        items = rows_by_relation.get("items", [])
-        errors = []
-        if len(items) < 2:
-            errors.append(NEED_TWO_ITEMS)
-        texts = [item.text.strip().casefold() for item in items]
-        if len(set(texts)) != len(texts):
-            errors.append(NEED_DISTINCT_ITEMS)
-        return errors
+        return distinct_rows_errors(
+            [item.text for item in rows_by_relation.get("items", [])],
+            too_few=NEED_TWO_ITEMS,
+            not_distinct=NEED_DISTINCT_ITEMS,
+        )
 
     def _items(self):
         return child_rows(self, "items")

@@ -122,14 +122,13 @@ def assigned_courses() -> QuerySet[CoursePage]:
 
 @dataclass(frozen=True)
 class CourseSteps:
-    """How many steps the completion rule of a course counts."""
+    """What the completion rule counts of a course: its required lessons and quiz.
+
+    The steps themselves are ``courses.completion.CompletionFacts.total_steps``.
+    """
 
     required_lessons: int
     has_final_quiz: bool
-
-    @property
-    def total(self) -> int:
-        return self.required_lessons + int(self.has_final_quiz)
 
 
 def course_steps() -> dict[int, CourseSteps]:

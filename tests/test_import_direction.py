@@ -1,6 +1,7 @@
 """Imports run one way, down the layers of docs/ARCHITECTURE.md.
 
-    core  ←  quizzes  ←  courses  ←  lms.teams  ←  lms.reports  ←  project and demo
+    core ← quizzes ← scenarios ← courses ← lms.teams ← lms.accounts ← lms.onboarding
+         ← lms.credentials ← lms.xapi ← lms.grading ← lms.reports ← project and demo
 
 A module may import its own layer and the layers below it, never one above.
 ``core`` knows no app of the project; ``quizzes`` knows nothing of courses;
@@ -18,8 +19,22 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Bottom first. The project layer is lms' configuration (settings, urls,
 # wsgi, management commands) and the demo.
-LAYERS = ("core", "quizzes", "courses", "lms.teams", "lms.reports", "project")
-PACKAGES = ("core", "quizzes", "courses", "lms", "demo")
+LAYERS = (
+    "core",
+    "quizzes",
+    "scenarios",
+    "courses",
+    "lms.teams",
+    "lms.accounts",
+    "lms.onboarding",
+    "lms.credentials",
+    "lms.xapi",
+    "lms.grading",
+    "lms.reports",
+    "project",
+)
+LMS_LAYERS = tuple(layer for layer in LAYERS if layer.startswith("lms."))
+PACKAGES = ("core", "quizzes", "scenarios", "courses", "lms", "demo")
 
 
 def layer_of(module: str) -> str | None:
@@ -28,7 +43,7 @@ def layer_of(module: str) -> str | None:
     if top not in PACKAGES:
         return None
     if top == "lms":
-        for layer in ("lms.teams", "lms.reports"):
+        for layer in LMS_LAYERS:
             if module == layer or module.startswith(f"{layer}."):
                 return layer
         return "project"
@@ -85,8 +100,9 @@ def test_imports_run_down_the_layers():
 @pytest.mark.parametrize(
     "module, forbidden",
     [
-        ("core", {"quizzes", "courses", "lms", "demo"}),
-        ("quizzes", {"courses", "lms", "demo"}),
+        ("core", {"quizzes", "scenarios", "courses", "lms", "demo"}),
+        ("quizzes", {"scenarios", "courses", "lms", "demo"}),
+        ("scenarios", {"courses", "lms", "demo"}),
         ("courses", {"lms", "demo"}),
     ],
 )

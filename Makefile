@@ -25,6 +25,7 @@ messages: $(STAMP)
 ## First command: install, migrate, load the demo and serve on http://127.0.0.1:8000
 demo: install messages
 	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py credentials_key --generate var/credentials/dev-ed25519.pem --if-missing
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

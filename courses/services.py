@@ -48,6 +48,7 @@ from courses.selectors import (
     enrolment_progress,
     page_in_language,
 )
+from courses.signals import certificate_issued
 from courses.tasks import (
     send_certificate_expiring,
     send_certificate_issued,
@@ -283,6 +284,7 @@ def certificate_issue(*, completion: CourseCompletion) -> Certificate:
         },
     )
     if created:
+        certificate_issued.send(sender=Certificate, certificate=certificate)
         _on_commit_enqueue(send_certificate_issued, certificate_id=certificate.pk)
     return certificate
 

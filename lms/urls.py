@@ -15,6 +15,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core import serving
 from courses import views as course_views
+from lms.credentials import views as credential_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -27,6 +28,10 @@ urlpatterns = [
         course_views.certificate_verify_neutral,
         name="certificate_verify_neutral",
     ),
+    # Open Badges 3.0: the issuer's did:web document, and credentials, badges
+    # and status lists at stable, language-neutral URLs.
+    path(".well-known/did.json", credential_views.did_document, name="did_document"),
+    path("credentials/", include("lms.credentials.urls")),
 ]
 
 urlpatterns += i18n_patterns(

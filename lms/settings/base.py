@@ -272,7 +272,7 @@ RELAIS_QUIZ_RETURN_LINK = "courses.access.quiz_return_link"
 RELAIS_QUIZ_CONTENT_VERSION = "core.caching.content_version"
 
 # Teams, assignments and manager reports (lms.teams, lms.reports).
-INSTALLED_APPS += ["lms.teams", "lms.reports"]
+INSTALLED_APPS += ["lms.teams", "lms.credentials", "lms.reports"]
 # The demo sits above every app (it builds through their services): last.
 INSTALLED_APPS += ["demo"]
 # Rows per report page, and rows fetched per database round trip by exports.
@@ -282,3 +282,12 @@ RELAIS_EXPORT_CHUNK_SIZE = int(os.environ.get("RELAIS_EXPORT_CHUNK_SIZE", "2000"
 RELAIS_ASSIGNMENT_REMINDER_DAYS = int(
     os.environ.get("RELAIS_ASSIGNMENT_REMINDER_DAYS", "7")
 )
+
+# Open Badges 3.0 credentials beside certificates (lms.credentials). The
+# signing key is an Ed25519 private key, as a PEM file's path or the PEM
+# itself; earlier keys (comma-separated) stay published so that credentials
+# they signed keep verifying after a rotation. Without a key, no credential is
+# issued and the downloads are hidden (production refuses to start instead).
+RELAIS_CREDENTIALS_ENABLED = env_bool("RELAIS_CREDENTIALS_ENABLED", True)
+RELAIS_CREDENTIAL_SIGNING_KEY = os.environ.get("RELAIS_CREDENTIAL_SIGNING_KEY", "")
+RELAIS_CREDENTIAL_RETIRED_KEYS = env_list("RELAIS_CREDENTIAL_RETIRED_KEYS")

@@ -22,6 +22,12 @@ if not ALLOWED_HOSTS:
         "(comma-separated host names)."
     )
 RELAIS_CREATE_DEMO_USERS = False
+if RELAIS_CREDENTIALS_ENABLED and not RELAIS_CREDENTIAL_SIGNING_KEY:  # noqa: F405
+    raise ImproperlyConfigured(
+        "RELAIS_CREDENTIAL_SIGNING_KEY must be set when credentials are on "
+        "(an Ed25519 private key or its path; `manage.py credentials_key --generate "
+        "PATH` makes one), or set RELAIS_CREDENTIALS_ENABLED=false."
+    )
 
 STORAGES = {
     **STORAGES,

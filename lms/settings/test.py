@@ -7,7 +7,19 @@ suite runs on SQLite (default) and PostgreSQL (CI's second run).
 import tempfile
 from pathlib import Path
 
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from .base import *  # noqa: F403
+
+
+def generate_private_key_pem() -> bytes:
+    return Ed25519PrivateKey.generate().private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+
 
 DEBUG = False
 SECRET_KEY = "test-only-key"
@@ -19,6 +31,9 @@ RELAIS_CREATE_DEMO_USERS = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# A fresh credential key per test run: keys never sit in the repository.
+RELAIS_CREDENTIAL_SIGNING_KEY = generate_private_key_pem().decode()
+RELAIS_CREDENTIAL_RETIRED_KEYS = []
 
 # SQLite tests use a file, not memory: Django's live server shares an
 # in-memory database's single connection across threads, which would let two

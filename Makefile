@@ -9,7 +9,7 @@ PORT ?= 8000
 # Two pytest workers: CI and developer machines here have 2 cores.
 PYTEST_WORKERS ?= 2
 
-.PHONY: demo test install messages e2e-deps lint serve
+.PHONY: demo test install messages e2e-deps lrs-deps lint serve
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,7 @@ demo: install messages
 
 ## Second command: install and run every test (browser tests included).
 ## SKIP_E2E=1 skips the browser tests locally.
-test: install messages e2e-deps
+test: install messages e2e-deps lrs-deps
 	$(BIN)/ruff check .
 	$(BIN)/pytest -p no:cacheprovider -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
@@ -42,6 +42,18 @@ e2e-deps:
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
 		|| (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium); \
 	fi
+
+## Ralph, the Learning Record Store the xAPI tests send statements to, in its own
+## virtualenv (its pinned FastAPI/pydantic stack is not Relais's).
+LRS_VENV ?= .venv-lrs
+LRS_STAMP := $(LRS_VENV)/.installed
+$(LRS_STAMP):
+	$(PYTHON) -m venv $(LRS_VENV)
+	$(LRS_VENV)/bin/pip install --quiet --upgrade pip
+	$(LRS_VENV)/bin/pip install --quiet "ralph-malph[cli,lrs]==5.1.0" "requests>=2.31,<3"
+	touch $(LRS_STAMP)
+
+lrs-deps: $(LRS_STAMP)
 
 lint: install
 	$(BIN)/ruff check .

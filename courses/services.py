@@ -48,7 +48,12 @@ from courses.selectors import (
     enrolment_progress,
     page_in_language,
 )
-from courses.signals import certificate_issued
+from courses.signals import (
+    certificate_issued,
+    course_completed,
+    enrolled,
+    lesson_completed,
+)
 from courses.tasks import (
     send_certificate_expiring,
     send_certificate_issued,
@@ -130,6 +135,7 @@ def enrol(
         },
     )
     if created:
+        enrolled.send(sender=Enrolment, enrolment=enrolment)
         _on_commit_enqueue(send_enrolment_confirmation, enrolment_id=enrolment.pk)
         return enrolment
     if source == EnrolmentSource.ASSIGNMENT:
@@ -185,11 +191,13 @@ def lesson_complete(
     ).exists()
     if not in_course:
         raise ValidationError(LESSON_NOT_IN_COURSE)
-    progress, _created = get_or_create(
+    progress, created = get_or_create(
         LessonProgress,
         {"enrolment": enrolment, "lesson": lesson, "cycle": enrolment.cycle},
         {"completed_at": now},
     )
+    if created:
+        lesson_completed.send(sender=LessonProgress, progress=progress)
     completion_evaluate(enrolment=enrolment, now=now)
     return progress
 
@@ -212,7 +220,7 @@ def completion_evaluate(
             return completion
     elif progress.rule_met:
         best = progress.quiz_pass
-        completion, _created = get_or_create(
+        completion, created = get_or_create(
             CourseCompletion,
             {"enrolment": enrolment, "cycle": enrolment.cycle},
             {
@@ -220,6 +228,9 @@ def completion_evaluate(
                 "score_percent": best.score_percent if best else None,
             },
         )
+        if created:
+            completion.enrolment = enrolment
+            course_completed.send(sender=CourseCompletion, completion=completion)
     else:
         return None
     completion.enrolment = enrolment

@@ -32,6 +32,8 @@ urlpatterns = [
     # and status lists at stable, language-neutral URLs.
     path(".well-known/did.json", credential_views.did_document, name="did_document"),
     path("credentials/", include("lms.credentials.urls")),
+    # xAPI activity ids: stable public URLs naming courses, lessons, quizzes.
+    path("xapi/", include("lms.xapi.urls")),
 ]
 
 urlpatterns += i18n_patterns(

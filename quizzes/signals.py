@@ -2,6 +2,17 @@
 
 from django.dispatch import Signal
 
+#: Sent inside the start transaction, once, when a new attempt is created.
+#: Keyword argument: ``attempt`` (its ``attempt_questions`` are saved).
+attempt_started = Signal()
+
+#: Sent inside the submission transaction just before ``attempt_submitted``,
+#: once, when an attempt is closed and scored. For observers that record the
+#: attempt itself (xAPI's "answered" and "passed"), so their records come before
+#: those of its consequences (a course completed on ``attempt_submitted``).
+#: Keyword argument: ``attempt``.
+attempt_closed = Signal()
+
 #: Sent inside the submission transaction, once, when an attempt is submitted
 #: (by the learner, or closed by the time limit). Keyword argument: ``attempt``.
 attempt_submitted = Signal()

@@ -272,7 +272,7 @@ RELAIS_QUIZ_RETURN_LINK = "courses.access.quiz_return_link"
 RELAIS_QUIZ_CONTENT_VERSION = "core.caching.content_version"
 
 # Teams, assignments and manager reports (lms.teams, lms.reports).
-INSTALLED_APPS += ["lms.teams", "lms.credentials", "lms.reports"]
+INSTALLED_APPS += ["lms.teams", "lms.credentials", "lms.xapi", "lms.reports"]
 # The demo sits above every app (it builds through their services): last.
 INSTALLED_APPS += ["demo"]
 # Rows per report page, and rows fetched per database round trip by exports.
@@ -291,3 +291,11 @@ RELAIS_ASSIGNMENT_REMINDER_DAYS = int(
 RELAIS_CREDENTIALS_ENABLED = env_bool("RELAIS_CREDENTIALS_ENABLED", True)
 RELAIS_CREDENTIAL_SIGNING_KEY = os.environ.get("RELAIS_CREDENTIAL_SIGNING_KEY", "")
 RELAIS_CREDENTIAL_RETIRED_KEYS = env_list("RELAIS_CREDENTIAL_RETIRED_KEYS")
+
+# xAPI 1.0.3 statements to a Learning Record Store (lms.xapi): the LRS's xAPI
+# endpoint (e.g. https://lrs.example.org/xAPI) and HTTP basic credentials.
+# Unset: nothing is recorded.
+RELAIS_XAPI_ENDPOINT = os.environ.get("RELAIS_XAPI_ENDPOINT", "")
+RELAIS_XAPI_USERNAME = os.environ.get("RELAIS_XAPI_USERNAME", "")
+RELAIS_XAPI_PASSWORD = os.environ.get("RELAIS_XAPI_PASSWORD", "")
+RELAIS_XAPI_BATCH_SIZE = int(os.environ.get("RELAIS_XAPI_BATCH_SIZE", "200"))

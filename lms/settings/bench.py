@@ -10,6 +10,8 @@ import os
 os.environ.setdefault("SECRET_KEY", "bench-only-" + "k" * 50)
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+# The page benchmarks issue no credentials: no signing key to provide.
+os.environ.setdefault("RELAIS_CREDENTIALS_ENABLED", "false")
 
 from .production import *  # noqa: F403
 

@@ -32,7 +32,12 @@ from quizzes.models import (
     QuizAttempt,
     ResponseSelection,
 )
-from quizzes.signals import attempt_regraded, attempt_submitted
+from quizzes.signals import (
+    attempt_closed,
+    attempt_regraded,
+    attempt_started,
+    attempt_submitted,
+)
 
 from .rows import (
     apply_grade,
@@ -117,6 +122,7 @@ def attempt_start(*, quiz: Quiz, learner, now: datetime | None = None) -> QuizAt
         user=learner,
         data={"quiz_id": quiz.pk, "number": attempt.number, "questions": len(rows)},
     )
+    attempt_started.send(sender=QuizAttempt, attempt=attempt)
     return attempt
 
 
@@ -214,6 +220,7 @@ def attempt_finalize_locked(
         user=user,
         data={**_score_data(attempt), "timed_out": timed_out},
     )
+    attempt_closed.send(sender=QuizAttempt, attempt=attempt)
     attempt_submitted.send(sender=QuizAttempt, attempt=attempt)
     return attempt
 

@@ -16,6 +16,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core import serving
 from courses import views as course_views
 from lms.credentials import views as credential_views
+from lms.privacy import views as privacy_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -44,6 +45,7 @@ urlpatterns += i18n_patterns(
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("search/", course_views.search, name="search"),
+    path("my-data/", privacy_views.my_data, name="my_data"),
     path("learn/", include("courses.urls")),
     path("certificates/", include("courses.urls_public")),
     path("quizzes/", include("quizzes.urls")),

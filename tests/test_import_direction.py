@@ -31,6 +31,7 @@ LAYERS = (
     "lms.xapi",
     "lms.grading",
     "lms.reports",
+    "lms.privacy",
     "project",
 )
 LMS_LAYERS = tuple(layer for layer in LAYERS if layer.startswith("lms."))

@@ -37,16 +37,18 @@ EXPIRING_SOON_DAYS = 60
 class CertificateStatus(models.TextChoices):
     """A certificate's status, computed when read (never stored).
 
-    The rule, once: revoked wins, then expired (on or after ``expires_at``),
-    else valid; "expiring soon" is a valid certificate within a window, asked
-    for explicitly. :func:`certificate_status_at` is the rule over values,
-    :func:`certificate_status_expression` the same rule in SQL.
+    The rule, once: a holder's erased data wins (the certificate then names
+    no one and vouches for nothing), then revoked, then expired (on or after
+    ``expires_at``), else valid; "expiring soon" is a valid certificate within
+    a window, asked for explicitly. :func:`certificate_status_at` is the rule
+    over values, :func:`certificate_status_expression` the same rule in SQL.
     """
 
     VALID = "valid", _("Valid")
     EXPIRING = "expiring", _("Expiring soon")
     EXPIRED = "expired", _("Expired")
     REVOKED = "revoked", _("Revoked")
+    ERASED = "erased", _("Holder's data erased")
 
 
 def certificate_status_at(
@@ -55,8 +57,11 @@ def certificate_status_at(
     expires_at: datetime | None,
     now: datetime,
     expiring_within_days: int | None = None,
+    holder_erased_at: datetime | None = None,
 ) -> str:
     """A certificate's :class:`CertificateStatus` at ``now``."""
+    if holder_erased_at:
+        return CertificateStatus.ERASED
     if revoked_at:
         return CertificateStatus.REVOKED
     if expires_at and expires_at <= now:
@@ -75,6 +80,10 @@ def certificate_status_expression(
 ) -> models.Case:
     """:func:`certificate_status_at` as SQL over certificate rows."""
     whens = [
+        models.When(
+            holder_erased_at__isnull=False,
+            then=models.Value(CertificateStatus.ERASED),
+        ),
         models.When(
             revoked_at__isnull=False, then=models.Value(CertificateStatus.REVOKED)
         ),
@@ -99,9 +108,9 @@ class CertificateQuerySet(models.QuerySet):
 
     def valid(self, now: datetime | None = None):
         now = now or timezone.now()
-        return self.filter(revoked_at__isnull=True).filter(
-            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now)
-        )
+        return self.filter(
+            revoked_at__isnull=True, holder_erased_at__isnull=True
+        ).filter(models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now))
 
     def expiring_between(self, start: datetime, end: datetime):
         """Valid at ``start`` and expiring before ``end``."""
@@ -160,6 +169,9 @@ class Certificate(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    holder_erased_at = models.DateTimeField(
+        _("holder's data erased at"), null=True, blank=True, editable=False
+    )
     pdf = models.FileField(
         _("PDF"), upload_to=certificate_pdf_upload_to, blank=True, editable=False
     )
@@ -181,6 +193,7 @@ class Certificate(models.Model):
     ) -> str:
         return certificate_status_at(
             revoked_at=self.revoked_at,
+            holder_erased_at=self.holder_erased_at,
             expires_at=self.expires_at,
             now=now or timezone.now(),
             expiring_within_days=expiring_within_days,

@@ -108,7 +108,7 @@ def _credential(request, code: str):
     certificate = certificate_by_code(code=code)
     if certificate is None:
         raise Http404
-    if certificate.status == CertificateStatus.REVOKED:
+    if certificate.status in (CertificateStatus.REVOKED, CertificateStatus.ERASED):
         return certificate, None
     return certificate, credential_issue(certificate=certificate)
 

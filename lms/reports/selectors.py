@@ -103,6 +103,7 @@ class CertificateState:
     EXPIRING = CertificateStatus.EXPIRING
     EXPIRED = CertificateStatus.EXPIRED
     REVOKED = CertificateStatus.REVOKED
+    ERASED = CertificateStatus.ERASED
 
     labels = {NONE: _("None"), **dict(CertificateStatus.choices)}
 

@@ -272,7 +272,13 @@ RELAIS_QUIZ_RETURN_LINK = "courses.access.quiz_return_link"
 RELAIS_QUIZ_CONTENT_VERSION = "core.caching.content_version"
 
 # Teams, assignments and manager reports (lms.teams, lms.reports).
-INSTALLED_APPS += ["lms.teams", "lms.credentials", "lms.xapi", "lms.reports"]
+INSTALLED_APPS += [
+    "lms.teams",
+    "lms.credentials",
+    "lms.xapi",
+    "lms.reports",
+    "lms.privacy",
+]
 # The demo sits above every app (it builds through their services): last.
 INSTALLED_APPS += ["demo"]
 # Rows per report page, and rows fetched per database round trip by exports.
@@ -299,3 +305,9 @@ RELAIS_XAPI_ENDPOINT = os.environ.get("RELAIS_XAPI_ENDPOINT", "")
 RELAIS_XAPI_USERNAME = os.environ.get("RELAIS_XAPI_USERNAME", "")
 RELAIS_XAPI_PASSWORD = os.environ.get("RELAIS_XAPI_PASSWORD", "")
 RELAIS_XAPI_BATCH_SIZE = int(os.environ.get("RELAIS_XAPI_BATCH_SIZE", "200"))
+
+# Retention (lms.privacy): erase people inactive for this many months, daily
+# through `manage.py erase_inactive_people`. 0 (the default) is off.
+RELAIS_RETENTION_INACTIVE_MONTHS = int(
+    os.environ.get("RELAIS_RETENTION_INACTIVE_MONTHS", "0")
+)

@@ -10,10 +10,12 @@ from courses.models import CertificateStatus
 from lms.credentials.keys import credentials_enabled
 
 register = template.Library()
+#: A revoked certificate, or one whose holder's data was erased, offers nothing.
+WITHDRAWN = (CertificateStatus.REVOKED, CertificateStatus.ERASED)
 
 
 def offered(certificate) -> bool:
-    return credentials_enabled() and certificate.status != CertificateStatus.REVOKED
+    return credentials_enabled() and certificate.status not in WITHDRAWN
 
 
 @register.simple_tag

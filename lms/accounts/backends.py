@@ -10,6 +10,7 @@ passes, so Django never offers it a password).
 """
 
 import jwt
+import requests
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
@@ -73,7 +74,7 @@ class CompanySignInBackend(OIDCAuthenticationBackend):
         if self._metadata is None:
             self._metadata = provider_metadata()
             if self._metadata is None:
-                raise SuspiciousOperation("The identity provider is unreachable.")
+                raise requests.ConnectionError("The identity provider is unreachable.")
         return self._metadata
 
     @property

@@ -78,21 +78,19 @@ class CompanySignInBackend(OIDCAuthenticationBackend):
         return self._metadata
 
     @property
-    def OIDC_OP_TOKEN_ENDPOINT(self):  # noqa: N802 (the library's name)
+    def OIDC_OP_TOKEN_ENDPOINT(self):
         return self.metadata["token_endpoint"]
 
     @property
-    def OIDC_OP_USER_ENDPOINT(self):  # noqa: N802
+    def OIDC_OP_USER_ENDPOINT(self):
         return self.metadata.get("userinfo_endpoint")
 
     @property
-    def OIDC_OP_JWKS_ENDPOINT(self):  # noqa: N802
+    def OIDC_OP_JWKS_ENDPOINT(self):
         return self.metadata["jwks_uri"]
 
     def authenticate(self, request, *, nonce, code_verifier):
-        return super().authenticate(
-            request, nonce=nonce, code_verifier=code_verifier
-        )
+        return super().authenticate(request, nonce=nonce, code_verifier=code_verifier)
 
     def _verify_jws(self, payload, key):
         """Signature, expiry, issuer and audience of an ID token, all checked."""

@@ -30,8 +30,7 @@ from lms.accounts.provider import (
 logger = logging.getLogger(__name__)
 
 PROVIDER_DOWN = _(
-    "Your organisation’s sign-in service is not answering. Try again in a few "
-    "minutes."
+    "Your organisation’s sign-in service is not answering. Try again in a few minutes."
 )
 SIGN_IN_REFUSED = _(
     "Sign-in with your organisation did not complete. Start again from this page."
@@ -102,9 +101,7 @@ class PasswordResetDoneView(_LocalAccountsOnly, auth_views.PasswordResetDoneView
     template_name = "accounts/password_reset_done.html"
 
 
-class PasswordResetConfirmView(
-    _LocalAccountsOnly, auth_views.PasswordResetConfirmView
-):
+class PasswordResetConfirmView(_LocalAccountsOnly, auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("password_reset_complete")
 

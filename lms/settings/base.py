@@ -158,9 +158,10 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # Django's ModelBackend, with each request's user (and whether they may see
 # the admin) loaded in one plain query: see core/auth.py.
-# LoginThrottle (django-axes) refuses locked-out passwords first; LocalAccountsGate refuses every
-# password when RELAIS_LOCAL_ACCOUNTS is off; the company sign-in backend
-# answers only the OpenID Connect callback (lms/accounts/backends.py).
+# LoginThrottle (django-axes) refuses locked-out passwords first;
+# LocalAccountsGate refuses every password when RELAIS_LOCAL_ACCOUNTS is off;
+# the company sign-in backend answers only the OpenID Connect callback
+# (lms/accounts/backends.py).
 AUTHENTICATION_BACKENDS = [
     "lms.accounts.backends.LoginThrottle",
     "lms.accounts.backends.LocalAccountsGate",

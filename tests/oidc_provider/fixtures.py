@@ -108,9 +108,8 @@ def oidc_provider(tmp_path_factory):
     try:
         while True:
             if process.poll() is not None:
-                raise RuntimeError(
-                    f"the OIDC test provider stopped: {(folder / 'provider.log').read_text()}"
-                )
+                output = (folder / "provider.log").read_text()
+                raise RuntimeError(f"the OIDC test provider stopped: {output}")
             try:
                 answer = requests.get(
                     f"{issuer}/.well-known/openid-configuration", timeout=2

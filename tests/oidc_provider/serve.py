@@ -81,7 +81,7 @@ def main() -> None:
     django.setup()
     call_command("migrate", run_syncdb=True, verbosity=0, interactive=False)
     _populate(arguments)
-    print(f"OIDC test provider on http://127.0.0.1:{arguments.port}/o", flush=True)
+    sys.stdout.write(f"OIDC test provider on http://127.0.0.1:{arguments.port}/o\n")
     sys.stdout.flush()
     run("127.0.0.1", arguments.port, get_wsgi_application(), threading=True)
 

@@ -11,7 +11,9 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-LINK = re.compile(r"http://testserver(/(?:fr|en)/accounts/password/reset/[^/\s]+/[^/\s]+/)")
+LINK = re.compile(
+    r"http://testserver(/(?:fr|en)/accounts/password/reset/[^/\s]+/[^/\s]+/)"
+)
 
 
 def test_the_login_page_links_to_password_reset(client):
@@ -23,14 +25,19 @@ def test_the_login_page_links_to_password_reset(client):
 
 @pytest.mark.parametrize(
     ("language", "subject"),
-    [("en", "Choose a new Relais password"), ("fr", "Choisissez un nouveau mot de passe Relais")],
+    [
+        ("en", "Choose a new Relais password"),
+        ("fr", "Choisissez un nouveau mot de passe Relais"),
+    ],
     ids=["english", "french"],
 )
 def test_the_link_goes_out_in_the_person_s_language(client, language, subject):
     user = UserFactory(email="reader@example.org")
     person_language_set(user=user, language=language)
 
-    response = client.post("/fr/accounts/password/reset/", {"email": "READER@example.org"})
+    response = client.post(
+        "/fr/accounts/password/reset/", {"email": "READER@example.org"}
+    )
 
     assert response.status_code == 302
     assert len(mail.outbox) == 1
@@ -43,8 +50,9 @@ def test_the_link_goes_out_in_the_person_s_language(client, language, subject):
 def test_an_unknown_address_gets_the_same_answer_and_no_mail(client):
     UserFactory(email="known@example.org")
 
-    known = client.post("/en/accounts/password/reset/", {"email": "known@example.org"})
-    unknown = client.post("/en/accounts/password/reset/", {"email": "nobody@example.org"})
+    reset = "/en/accounts/password/reset/"
+    known = client.post(reset, {"email": "known@example.org"})
+    unknown = client.post(reset, {"email": "nobody@example.org"})
 
     assert (known.status_code, known["Location"]) == (
         unknown.status_code,

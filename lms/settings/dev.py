@@ -7,3 +7,11 @@ DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-change-me")
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
 RELAIS_CREATE_DEMO_USERS = True
+
+# Company sign-in: without RELAIS_OIDC_* in the environment, the test provider
+# that `make demo` starts on 127.0.0.1:8001 (tests/oidc_provider). The login
+# page shows its button only while it answers.
+if not os.environ.get("RELAIS_OIDC_ISSUER"):
+    RELAIS_OIDC_ISSUER = "http://127.0.0.1:8001/o"
+    RELAIS_OIDC_CLIENT_ID = OIDC_RP_CLIENT_ID = "relais-demo"
+    RELAIS_OIDC_CLIENT_SECRET = OIDC_RP_CLIENT_SECRET = "relais-demo-secret"

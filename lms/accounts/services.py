@@ -14,11 +14,10 @@ import hashlib
 from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from core.db import get_or_create
 from core.people import person_language_set
 from lms.accounts.models import SignInGroupTeam, SignInIdentity
 from lms.teams.models import TeamMembership
@@ -87,15 +86,13 @@ def identity_sign_in(
         .first()
     )
     if identity is None:
-        user = _person_create(issuer=issuer, subject=subject, wanted=wanted, now=now)
-        identity, _created = get_or_create(
-            SignInIdentity,
-            {"issuer": issuer, "subject": subject},
-            {"user": user, "created_at": now, "last_sign_in_at": now},
+        identity, created = _identity_create(
+            issuer=issuer, subject=subject, wanted=wanted, now=now
         )
-        language = _claim(claims, claim_names.get("language", ""))
-        if language:
-            person_language_set(user=identity.user, language=language)
+        if created:
+            language = _claim(claims, claim_names.get("language", ""))
+            if language:
+                person_language_set(user=identity.user, language=language)
     user = identity.user
     if not user.is_active:
         return user
@@ -110,7 +107,15 @@ def identity_sign_in(
     return user
 
 
-def _person_create(*, issuer: str, subject: str, wanted: dict, now):
+def _identity_create(*, issuer: str, subject: str, wanted: dict, now):
+    """A new person and their identity, ``(identity, True)``; or the winner's
+    identity, ``(identity, False)``, if a twin sign-in raced us.
+
+    Two first sign-ins of one person at once (two tabs) both find no
+    identity. The person and identity are inserted in a savepoint: the loser
+    hits a unique constraint (identity, or the username both chose), rolls
+    back only the savepoint and reads the winner's identity.
+    """
     model = get_user_model()
     user = model(
         username=_username(issuer=issuer, subject=subject, email=wanted["email"]),
@@ -119,9 +124,26 @@ def _person_create(*, issuer: str, subject: str, wanted: dict, now):
     )
     user.set_unusable_password()
     user.full_clean(validate_unique=False, validate_constraints=False)
-    user.save()
+    identity = SignInIdentity(
+        issuer=issuer, subject=subject, created_at=now, last_sign_in_at=now
+    )
+    try:
+        with transaction.atomic():
+            user.save()
+            identity.user = user
+            identity.full_clean(validate_unique=False, validate_constraints=False)
+            identity.save()
+    except IntegrityError:
+        winner = (
+            SignInIdentity.objects.select_related("user")
+            .filter(issuer=issuer, subject=subject)
+            .first()
+        )
+        if winner is None:
+            raise
+        return winner, False
     log(instance=user, action=PERSON_CREATE_ACTION, user=user, data={"issuer": issuer})
-    return user
+    return identity, True
 
 
 def _person_update(*, user, wanted: dict) -> None:

@@ -1,7 +1,10 @@
 """identity_sign_in and sign_in_teams_sync on their own (no provider needed)."""
 
+import threading
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
 
 from core.people import person_language
 from lms.accounts.models import SignInGroupTeam, SignInIdentity
@@ -95,3 +98,31 @@ def test_a_repeated_sign_in_costs_the_same_whatever_the_mappings(
 
     with django_assert_max_num_queries(8):
         identity_sign_in(issuer=ISSUER, claims=claims(groups=groups), claim_names=NAMES)
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_first_sign_ins_at_once_make_one_person():
+    count = 3
+    barrier = threading.Barrier(count)
+    results: list = [None] * count
+
+    def work(index):
+        try:
+            barrier.wait(timeout=10)
+            results[index] = identity_sign_in(
+                issuer=ISSUER, claims=claims(), claim_names=NAMES
+            ).pk
+        except Exception as error:  # reported by the assertions below
+            results[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert not [r for r in results if isinstance(r, Exception)], results
+    assert len(set(results)) == 1
+    assert get_user_model().objects.filter(email="noor@example.org").count() == 1

@@ -22,11 +22,21 @@ install: $(STAMP)
 messages: $(STAMP)
 	$(PY) manage.py compile_translations
 
+# The test OpenID Connect provider `make demo` runs beside Relais (company
+# sign-in as demo.sso / demo-sso-password; lms/settings/dev.py points at it).
+OIDC_DEMO_PORT ?= 8001
+OIDC_DEMO_ARGS = --port $(OIDC_DEMO_PORT) --db .oidc-demo-provider.sqlite3 \
+	--client relais-demo:relais-demo-secret:http://$(HOST):$(PORT)/accounts/oidc/callback/,http://localhost:$(PORT)/accounts/oidc/callback/ \
+	--user "demo.sso:demo-sso-password:camille.sso@example.org:Camille:Roy:fr-CA:Service client"
+
 ## First command: install, migrate, load the demo and serve on http://127.0.0.1:8000
+## (with the test identity provider on 127.0.0.1:8001 for company sign-in).
 demo: install messages
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py credentials_key --generate var/credentials/dev-ed25519.pem --if-missing
 	$(PY) manage.py load_demo
+	$(PY) -m tests.oidc_provider.serve $(OIDC_DEMO_ARGS) & provider=$$!; \
+	trap 'kill $$provider' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## Second command: install and run every test (browser tests included).

@@ -24,6 +24,7 @@ from wagtail.models import (
 from core.people import person_language_is_set, person_language_set
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 from demo.progress import seed_demo_progress
+from demo.sign_in import seed_demo_sign_in
 from demo.teams import seed_demo_teams
 from quizzes.services import quiz_import
 
@@ -347,4 +348,5 @@ def load_demo(*, contents: dict, with_users: bool, quizzes: dict | None = None) 
         seed_demo_teams(
             course=courses["fr"], manager=users["gestionnaire"], trainers=trainers
         )
+        seed_demo_sign_in()
     return {"catalogues": catalogues, "courses": courses, "users": users}

@@ -7,7 +7,6 @@ served in either language and the switcher can keep the learner in place.
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -15,6 +14,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core import serving
 from courses import views as course_views
+from lms.accounts import urls as accounts_urls
 from lms.credentials import views as credential_views
 from lms.privacy import views as privacy_views
 
@@ -22,6 +22,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Company sign-in (OpenID Connect): the callback is the redirect URI
+    # registered at the identity provider, so it is language-neutral.
+    path("accounts/oidc/", include(accounts_urls.company_sign_in_urlpatterns)),
     # Printed in certificate QR codes: stable, language-neutral, redirects to
     # /<lang>/certificates/verify/<code>/ in the visitor's language.
     path(
@@ -38,12 +41,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
-        name="login",
-    ),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include(accounts_urls)),
     path("search/", course_views.search, name="search"),
     path("my-data/", privacy_views.my_data, name="my_data"),
     path("learn/", include("courses.urls")),

@@ -6,6 +6,7 @@ import this module and override what differs.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -82,6 +83,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a locked-out login into the "try again at" page (lms.accounts).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lms.urls"
@@ -155,7 +158,16 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # Django's ModelBackend, with each request's user (and whether they may see
 # the admin) loaded in one plain query: see core/auth.py.
-AUTHENTICATION_BACKENDS = ["core.auth.ModelBackend"]
+# LoginThrottle (django-axes) refuses locked-out passwords first;
+# LocalAccountsGate refuses every password when RELAIS_LOCAL_ACCOUNTS is off;
+# the company sign-in backend answers only the OpenID Connect callback
+# (lms/accounts/backends.py).
+AUTHENTICATION_BACKENDS = [
+    "lms.accounts.backends.LoginThrottle",
+    "lms.accounts.backends.LocalAccountsGate",
+    "core.auth.ModelBackend",
+    "lms.accounts.backends.CompanySignInBackend",
+]
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
@@ -272,12 +284,16 @@ RELAIS_QUIZ_RETURN_LINK = "courses.access.quiz_return_link"
 RELAIS_QUIZ_CONTENT_VERSION = "core.caching.content_version"
 
 # Teams, assignments and manager reports (lms.teams, lms.reports).
+# The cross-cutting apps, bottom layer first (docs/ARCHITECTURE.md). Sign-in:
+# company sign-in, password reset, login throttling (lms.accounts, axes).
 INSTALLED_APPS += [
     "lms.teams",
+    "lms.accounts",
     "lms.credentials",
     "lms.xapi",
     "lms.reports",
     "lms.privacy",
+    "axes",
 ]
 # The demo sits above every app (it builds through their services): last.
 INSTALLED_APPS += ["demo"]
@@ -311,3 +327,51 @@ RELAIS_XAPI_BATCH_SIZE = int(os.environ.get("RELAIS_XAPI_BATCH_SIZE", "200"))
 RELAIS_RETENTION_INACTIVE_MONTHS = int(
     os.environ.get("RELAIS_RETENTION_INACTIVE_MONTHS", "0")
 )
+# --- Sign-in (lms.accounts) ----------------------------------------------------
+# Company sign-in with OpenID Connect: shown when the issuer (or its discovery
+# URL), the client id and the client secret are set and the provider answers.
+RELAIS_OIDC_ISSUER = os.environ.get("RELAIS_OIDC_ISSUER", "")
+RELAIS_OIDC_CLIENT_ID = os.environ.get("RELAIS_OIDC_CLIENT_ID", "")
+RELAIS_OIDC_CLIENT_SECRET = os.environ.get("RELAIS_OIDC_CLIENT_SECRET", "")
+# Which claims carry each field (empty: not read).
+RELAIS_OIDC_CLAIMS = {
+    "email": os.environ.get("RELAIS_OIDC_CLAIM_EMAIL", "email"),
+    "first_name": os.environ.get("RELAIS_OIDC_CLAIM_FIRST_NAME", "given_name"),
+    "last_name": os.environ.get("RELAIS_OIDC_CLAIM_LAST_NAME", "family_name"),
+    "language": os.environ.get("RELAIS_OIDC_CLAIM_LANGUAGE", "locale"),
+    "groups": os.environ.get("RELAIS_OIDC_CLAIM_GROUPS", "groups"),
+}
+RELAIS_OIDC_BUTTON_TEXT = {
+    "fr": os.environ.get("RELAIS_OIDC_BUTTON_TEXT_FR", ""),
+    "en": os.environ.get("RELAIS_OIDC_BUTTON_TEXT_EN", ""),
+}
+# Seconds the login page waits for the discovery document (cached a minute).
+RELAIS_OIDC_DISCOVERY_TIMEOUT = float(
+    os.environ.get("RELAIS_OIDC_DISCOVERY_TIMEOUT", "2")
+)
+# Off: only company sign-in; passwords and password reset are refused.
+RELAIS_LOCAL_ACCOUNTS = env_bool("RELAIS_LOCAL_ACCOUNTS", True)
+# mozilla-django-oidc: endpoints come from discovery (lms.accounts.provider).
+OIDC_RP_CLIENT_ID = RELAIS_OIDC_CLIENT_ID
+OIDC_RP_CLIENT_SECRET = RELAIS_OIDC_CLIENT_SECRET
+OIDC_RP_SCOPES = os.environ.get("RELAIS_OIDC_SCOPES", "openid email profile")
+OIDC_RP_SIGN_ALGO = os.environ.get("RELAIS_OIDC_SIGN_ALGO", "RS256")
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_TIMEOUT = 10
+LOGIN_REDIRECT_URL_FAILURE = "login"
+
+# Login throttling (django-axes): after RELAIS_LOGIN_FAILURE_LIMIT wrong
+# passwords for one username from one address, that pair waits
+# RELAIS_LOGIN_COOLOFF_MINUTES.
+AXES_FAILURE_LIMIT = int(os.environ.get("RELAIS_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(
+    minutes=int(os.environ.get("RELAIS_LOGIN_COOLOFF_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "lms.accounts.throttling.lockout_response"
+AXES_WHITELIST_CALLABLE = "lms.accounts.throttling.not_a_password_attempt"
+AXES_VERBOSE = False
+# Wagtail's own admin password reset follows the local-accounts switch.
+WAGTAIL_PASSWORD_RESET_ENABLED = RELAIS_LOCAL_ACCOUNTS

@@ -1,0 +1,1 @@
+"""Sign-in: company sign-in (OpenID Connect), password reset, login throttling."""

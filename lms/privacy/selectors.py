@@ -7,6 +7,7 @@ from wagtail.users.models import UserProfile
 
 from core.people import person_language
 from courses.models import Certificate, CourseCompletion, Enrolment, LessonProgress
+from lms.accounts.models import SignInIdentity
 from lms.credentials.models import IssuedCredential
 from lms.teams.models import LearnerAssignment, TeamManagerRole, TeamMembership
 from quizzes.models import AttemptQuestion, QuizAccommodation, QuizAttempt
@@ -68,6 +69,15 @@ def person_record(*, person) -> dict:
             "last_sign_in": _when(person.last_login),
             "active": person.is_active,
         },
+        "company_sign_in": [
+            {
+                "issuer": identity.issuer,
+                "subject": identity.subject,
+                "first_sign_in": _when(identity.created_at),
+                "last_sign_in": _when(identity.last_sign_in_at),
+            }
+            for identity in SignInIdentity.objects.filter(user=person)
+        ],
         "teams": [
             {"team": membership.team.name, "joined": _when(membership.joined_at)}
             for membership in TeamMembership.objects.filter(

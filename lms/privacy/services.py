@@ -16,6 +16,7 @@ import re
 import uuid
 from datetime import datetime, timedelta
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
@@ -30,6 +31,7 @@ from wagtail.models import Comment, CommentReply, ModelLogEntry, PageLogEntry
 from wagtail.users.models import UserProfile
 
 from courses.models import Certificate
+from lms.accounts.models import SignInIdentity
 from lms.credentials.models import IssuedCredential
 from lms.privacy.models import PersonErasure
 from lms.privacy.selectors import people_inactive_since
@@ -180,6 +182,11 @@ def _erase(person, *, by, reason: str, now: datetime) -> PersonErasure:
     _erase_certificates(person, now=now, scrub=scrub)
     _erase_answers(person, scrub)
     OutboxStatement.objects.filter(learner=person).delete()
+    # Their company sign-in identity (the provider's subject) and the login
+    # throttle's records of their username go: a new sign-in starts afresh.
+    SignInIdentity.objects.filter(user=person).delete()
+    for model in (AccessAttempt, AccessLog, AccessFailureLog):
+        model.objects.filter(username__iexact=person.get_username()).delete()
     _scrub_logs(strings, scrub)
     _erase_user(person)
     erasure = PersonErasure.objects.create(

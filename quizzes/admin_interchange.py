@@ -20,7 +20,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from quizzes.interchange.base import InterchangeError
-from quizzes.interchange.reading import max_bytes, preview_table
+from quizzes.interchange.reading import max_megabytes, preview_table
 from quizzes.interchange.registry import formats
 from quizzes.interchange.writing import export_file
 from quizzes.models import Question, QuestionBankImport, Quiz
@@ -58,7 +58,7 @@ class ImportUploadForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["file"].help_text %= {"size": max_bytes() // 2**20}
+        self.fields["file"].help_text %= {"size": max_megabytes()}
         self.fields["locale"].initial = Locale.get_default()
 
 

@@ -45,11 +45,17 @@ PLUGINFILE = "@@PLUGINFILE@@/"
 
 
 def max_bytes() -> int:
-    """The largest file accepted (``RELAIS_QUESTION_IMPORT_MAX_MB``, 10 MB)."""
-    return int(getattr(settings, "RELAIS_QUESTION_IMPORT_MAX_MB", 10)) * 1024 * 1024
+    """The largest file accepted (``RELAIS_QUESTION_IMPORT_MAX_BYTES``, 10 MB)."""
+    return int(getattr(settings, "RELAIS_QUESTION_IMPORT_MAX_BYTES", 10 * 2**20))
+
+
+def max_megabytes() -> str:
+    """``max_bytes`` as the messages say it, e.g. "10"."""
+    return f"{max_bytes() / 2**20:g}"
 
 
 def max_questions() -> int:
+    """The most questions one file may hold (``…_MAX_QUESTIONS``, 500)."""
     return int(getattr(settings, "RELAIS_QUESTION_IMPORT_MAX_QUESTIONS", 500))
 
 
@@ -179,7 +185,7 @@ def _match_existing(items: list[ParsedQuestion], locale: Locale) -> None:
 def read_file(*, filename: str, content: bytes, locale: Locale) -> ImportPreview:
     """The preview of a question file; raises InterchangeError if it is unreadable."""
     if len(content) > max_bytes():
-        raise InterchangeError(FILE_TOO_LARGE % {"limit": max_bytes() // 2**20})
+        raise InterchangeError(FILE_TOO_LARGE % {"limit": max_megabytes()})
     file_format = formats.for_filename(filename)
     text = decode(content)
     items = file_format.parse(text if file_format.reads_text else content)

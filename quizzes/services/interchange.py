@@ -10,10 +10,12 @@ or a second tab imports once.
 """
 
 import datetime
+import io
 from urllib.parse import unquote
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -34,6 +36,7 @@ from quizzes.interchange.reading import (
     ImportPreview,
     image_tags,
     max_bytes,
+    max_megabytes,
     read_file,
 )
 from quizzes.models import Question, QuestionBankImport, Quiz, QuizQuestion
@@ -52,7 +55,7 @@ def question_import_upload(
     Nothing is kept for a file that cannot be read.
     """
     if upload.size is not None and upload.size > max_bytes():
-        raise InterchangeError(FILE_TOO_LARGE % {"limit": max_bytes() // 2**20})
+        raise InterchangeError(FILE_TOO_LARGE % {"limit": max_megabytes()})
     content = upload.read(max_bytes() + 1)
     preview = read_file(filename=upload.name, content=content, locale=locale)
     record = QuestionBankImport(
@@ -79,8 +82,11 @@ def question_import_preview(*, record: QuestionBankImport) -> ImportPreview:
 def _image_embed(image: ParsedImage, *, user) -> str:
     """A Wagtail image of a file's picture, as a rich-text embed tag."""
     model = get_image_model()
-    saved = model(title=image.alt or image.name, uploaded_by_user=user)
-    saved.file.save(image.name or "image.png", ContentFile(image.content), save=False)
+    saved = model(
+        title=(image.alt or image.name)[:255],
+        uploaded_by_user=user,
+        file=ImageFile(io.BytesIO(image.content), name=image.name or "image.png"),
+    )
     saved.save()
     return (
         f'<embed alt="{escape(image.alt)}" embedtype="image" format="fullwidth" '

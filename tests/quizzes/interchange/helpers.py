@@ -21,12 +21,17 @@ ESSAY_SAMPLE = {
     "rubric": [
         {
             "criterion": "Analyse",
-            "levels": [{"label": "Faible", "points": "0"}, {"label": "Bonne", "points": "5"}],
+            "levels": [
+                {"label": "Faible", "points": "0"},
+                {"label": "Bonne", "points": "5"},
+            ],
         }
     ],
 }
 
-NEEDS_ESSAY = "essay is registered by the essay branch; the coordinator removes this skip"
+NEEDS_ESSAY = (
+    "essay is registered by the essay branch; the coordinator removes this skip"
+)
 
 
 def sample(code: str) -> dict:

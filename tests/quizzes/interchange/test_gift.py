@@ -46,7 +46,10 @@ def test_single_choice_keeps_credit_feedback_and_general_feedback(sample):
         ("Vos amis seulement", 50),
         ("Personne", 0),
     ]
-    assert item.data["choices"][0]["feedback"] == "Oui : public veut dire visible par tous."
+    assert (
+        item.data["choices"][0]["feedback"]
+        == "Oui : public veut dire visible par tous."
+    )
 
 
 def test_true_false_feedback_goes_to_the_answer_it_follows(sample):

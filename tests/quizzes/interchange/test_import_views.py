@@ -1,4 +1,4 @@
-"""Quizzes › Import over HTTP: upload, preview, confirm, bad files, permissions, audit."""
+"""Quizzes › Import over HTTP: preview, confirm, bad files, permissions, audit."""
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -89,14 +89,19 @@ def test_preview_lists_every_question_and_saves_nothing(editor, locale_fr, sampl
 def test_confirm_creates_the_questions_once_and_logs_the_import(
     editor, locale_fr, sample_gift
 ):
-    url, _page = preview_of(editor, upload(editor, "banque.gift", sample_gift, locale=locale_fr.pk))
+    url, _page = preview_of(
+        editor, upload(editor, "banque.gift", sample_gift, locale=locale_fr.pk)
+    )
     response = editor.post(url, {"destination": "bank"})
     assert response.status_code == 302
-    # Seven importable of nine: the essay waits for its branch, the description is refused.
+    # The description is refused; the essay waits for its branch to be merged.
     created = Question.objects.count()
     assert created in (7, 8)
     question = SingleChoiceQuestion.objects.get()
-    assert (question.name, question.category) == ("Profil public", "Réseaux sociaux/Confidentialité")
+    assert (question.name, question.category) == (
+        "Profil public",
+        "Réseaux sociaux/Confidentialité",
+    )
     assert len(question.content_hash) == 64
     assert question.choices.count() == 3
     entry = ModelLogEntry.objects.get(action=ACTION_QUESTION_IMPORT)
@@ -117,12 +122,19 @@ def test_importing_the_same_file_again_adds_nothing(editor, locale_fr, sample_gi
         editor.post(url, {"destination": "bank"})
     assert "Already in the bank" in page.content.decode()
     assert Question.objects.filter(idnumber="assoc-1").count() == 1
-    assert Question.objects.values("content_hash").distinct().count() == Question.objects.count()
+    assert (
+        Question.objects.values("content_hash").distinct().count()
+        == Question.objects.count()
+    )
 
 
 def test_confirm_into_a_new_quiz(editor, locale_fr, sample_gift):
-    url, _page = preview_of(editor, upload(editor, "banque.gift", sample_gift, locale=locale_fr.pk))
-    response = editor.post(url, {"destination": "new", "new_quiz_title": "Banque Moodle"})
+    url, _page = preview_of(
+        editor, upload(editor, "banque.gift", sample_gift, locale=locale_fr.pk)
+    )
+    response = editor.post(
+        url, {"destination": "new", "new_quiz_title": "Banque Moodle"}
+    )
     quiz = Quiz.objects.get(title="Banque Moodle")
     assert response["Location"].endswith(f"/{quiz.pk}/")
     assert not quiz.live
@@ -131,7 +143,9 @@ def test_confirm_into_a_new_quiz(editor, locale_fr, sample_gift):
 
 def test_confirm_into_an_existing_quiz_makes_a_draft(editor, locale_fr, sample_gift):
     quiz = QuizFactory(questions=[], title="Existant")
-    url, _page = preview_of(editor, upload(editor, "banque.gift", sample_gift, locale=locale_fr.pk))
+    url, _page = preview_of(
+        editor, upload(editor, "banque.gift", sample_gift, locale=locale_fr.pk)
+    )
     editor.post(url, {"destination": "existing", "quiz": quiz.pk})
     quiz.refresh_from_db()
     draft = quiz.get_latest_revision_as_object()
@@ -139,8 +153,12 @@ def test_confirm_into_an_existing_quiz_makes_a_draft(editor, locale_fr, sample_g
     assert quiz.has_unpublished_changes
 
 
-def test_a_destination_without_its_choice_is_asked_again(editor, locale_fr, sample_gift):
-    url, _page = preview_of(editor, upload(editor, "banque.gift", sample_gift, locale=locale_fr.pk))
+def test_a_destination_without_its_choice_is_asked_again(
+    editor, locale_fr, sample_gift
+):
+    url, _page = preview_of(
+        editor, upload(editor, "banque.gift", sample_gift, locale=locale_fr.pk)
+    )
     response = editor.post(url, {"destination": "new", "new_quiz_title": " "})
     assert response.status_code == 200
     assert "Give the new quiz a title." in response.content.decode()
@@ -150,14 +168,19 @@ def test_a_destination_without_its_choice_is_asked_again(editor, locale_fr, samp
 def test_xml_images_become_wagtail_images_and_missing_alt_is_flagged(
     editor, locale_fr, sample_xml
 ):
-    url, page = preview_of(editor, upload(editor, "banque.xml", sample_xml, locale=locale_fr.pk))
+    url, page = preview_of(
+        editor, upload(editor, "banque.xml", sample_xml, locale=locale_fr.pk)
+    )
     text = page.content.decode()
     assert str(IMAGE_WITHOUT_ALT % {"name": "schema.png"}) in text
     assert "Cloze (multianswer) is not supported." in text
     assert "Drag and drop onto image is not supported." in text
     editor.post(url, {"destination": "bank"})
     images = get_image_model().objects.order_by("pk")
-    assert [image.title for image in images] == ["Capture d'un faux message", "schema.png"]
+    assert [image.title for image in images] == [
+        "Capture d'un faux message",
+        "schema.png",
+    ]
     question = Question.objects.get(idnumber="SEC-01")
     assert f'id="{images[0].pk}"' in question.prompt
     assert 'embedtype="image"' in question.prompt
@@ -168,8 +191,16 @@ def test_xml_images_become_wagtail_images_and_missing_alt_is_flagged(
 BAD_FILES = [
     ("bad.gift", "Q1 {=a}\n\nQ2 {=é}".encode("latin-1"), str(NOT_UTF8 % {"line": 3})),
     ("bad.gift", b"Q1 {=a}\n\nQ2 {=b ~c\n", "Line 3:"),
-    ("bad.xml", (DATA / "moodle_sample.xml").read_bytes()[:2000], "the XML is not well formed"),
-    ("bomb.xml", b'<!DOCTYPE q [<!ENTITY a "aaaa">]><quiz>&a;</quiz>', str(moodle_xml.XML_FORBIDDEN)),
+    (
+        "bad.xml",
+        (DATA / "moodle_sample.xml").read_bytes()[:2000],
+        "the XML is not well formed",
+    ),
+    (
+        "bomb.xml",
+        b'<!DOCTYPE q [<!ENTITY a "aaaa">]><quiz>&a;</quiz>',
+        str(moodle_xml.XML_FORBIDDEN),
+    ),
     ("notes.docx", b"PK", ".gift, .txt, .xml"),
 ]
 
@@ -179,10 +210,14 @@ BAD_FILES = [
     BAD_FILES,
     ids=["not-utf8", "gift-syntax", "truncated-xml", "xml-entities", "unknown-format"],
 )
-def test_a_bad_file_says_why_and_creates_nothing(editor, locale_fr, name, content, message):
+def test_a_bad_file_says_why_and_creates_nothing(
+    editor, locale_fr, name, content, message
+):
     response = upload(editor, name, content, locale=locale_fr.pk)
     assert response.status_code == 200
-    assert message in response.content.decode().replace("&quot;", '"').replace("&#x27;", "'")
+    assert message in response.content.decode().replace("&quot;", '"').replace(
+        "&#x27;", "'"
+    )
     assert not QuestionBankImport.objects.exists()
     assert not Question.objects.exists()
 
@@ -190,7 +225,9 @@ def test_a_bad_file_says_why_and_creates_nothing(editor, locale_fr, name, conten
 def test_size_and_count_limits(editor, locale_fr, settings, sample_gift):
     settings.RELAIS_QUESTION_IMPORT_MAX_BYTES = 100
     response = upload(editor, "banque.gift", sample_gift, locale=locale_fr.pk)
-    assert str(FILE_TOO_LARGE % {"limit": f"{100 / 2**20:g}"}) in response.content.decode()
+    assert (
+        str(FILE_TOO_LARGE % {"limit": f"{100 / 2**20:g}"}) in response.content.decode()
+    )
     settings.RELAIS_QUESTION_IMPORT_MAX_BYTES = 10**6
     settings.RELAIS_QUESTION_IMPORT_MAX_QUESTIONS = 2
     response = upload(editor, "banque.gift", sample_gift, locale=locale_fr.pk)
@@ -211,7 +248,9 @@ def manager_client(db):
 def test_learners_and_managers_cannot_import(
     learner_client, manager_client, editor, locale_fr, sample_gift
 ):
-    url, _page = preview_of(editor, upload(editor, "banque.gift", sample_gift, locale=locale_fr.pk))
+    url, _page = preview_of(
+        editor, upload(editor, "banque.gift", sample_gift, locale=locale_fr.pk)
+    )
     assert learner_client.get(reverse("quizzes_import")).status_code == 302  # to login
     home = reverse("wagtailadmin_home")
     for path in (reverse("quizzes_import"), url):
@@ -221,12 +260,17 @@ def test_learners_and_managers_cannot_import(
             manager_client.post(path, {"destination": "bank"}),
         ):
             assert (response.status_code, response["Location"]) == (302, home)
-    assert IMPORT_URL not in manager_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert (
+        IMPORT_URL
+        not in manager_client.get(reverse("wagtailadmin_home")).content.decode()
+    )
     assert not Question.objects.exists()
 
 
 def test_another_users_preview_is_not_found(editor, locale_fr, sample_gift):
-    url, _page = preview_of(editor, upload(editor, "banque.gift", sample_gift, locale=locale_fr.pk))
+    url, _page = preview_of(
+        editor, upload(editor, "banque.gift", sample_gift, locale=locale_fr.pk)
+    )
     other = UserFactory(username="other_editor", is_superuser=True, is_staff=True)
     client = Client()
     client.force_login(other)

@@ -38,7 +38,11 @@ def test_every_question_is_listed_with_its_relais_type_or_reason(sample):
 
 def test_single_choice_reads_grade_idnumber_credit_and_cleans_html(sample):
     item = sample[0]
-    assert (item.name, item.idnumber, item.data["points"]) == ("Hameçonnage", "SEC-01", "2")
+    assert (item.name, item.idnumber, item.data["points"]) == (
+        "Hameçonnage",
+        "SEC-01",
+        "2",
+    )
     assert [c["credit"] for c in item.data["choices"]] == [100, 33, 0]
     assert item.warnings == [str(CREDIT_ROUNDED)]
     # CDATA then entities: "&amp;lt;" in the file is a literal "<" in the answer.
@@ -95,7 +99,8 @@ def test_matching_ordering_essay(sample):
     ids=["cdata-end", "cdata-end-last", "entities", "plain"],
 )
 def test_text_round_trips_exactly_through_cdata(value):
-    xml = f"<quiz><question type='x'><name><text>{moodle_xml.text(value)}</text></name></question></quiz>"
+    name = f"<name><text>{moodle_xml.text(value)}</text></name>"
+    xml = f"<quiz><question type='x'>{name}</question></quiz>"
     [item] = moodle_xml.parse(xml.encode())
     assert item.name == value
 
@@ -151,6 +156,8 @@ def test_the_relais_extension_is_namespaced_and_limited_to_the_types_keys():
     }
     content = moodle_xml.write([ExportItem(data=data)]).content
     assert b"<relais:extra>" in content and b"xmlns:relais=" in content
-    forged = content.replace(b'{"ignore_accents"', b'{"prompt": "&lt;script&gt;", "ignore_accents"')
+    forged = content.replace(
+        b'{"ignore_accents"', b'{"prompt": "&lt;script&gt;", "ignore_accents"'
+    )
     [item] = moodle_xml.parse(forged)
     assert item.data == data

@@ -52,7 +52,9 @@ CASES = [("gift", code) for code in GIFT_TYPES] + [
 ]
 
 
-@pytest.mark.parametrize(("format_code", "code"), CASES, ids=[f"{f}-{c}" for f, c in CASES])
+@pytest.mark.parametrize(
+    ("format_code", "code"), CASES, ids=[f"{f}-{c}" for f, c in CASES]
+)
 def test_every_type_round_trips(format_code, code):
     item = export_item(code, **BANK)
     [parsed] = _read_back(FORMATS[format_code], [item])
@@ -194,7 +196,12 @@ def ordering(draw):
 
 
 GIFT_QUESTIONS = st.one_of(
-    single_choice(), multiple_response(), matching(), short_text(), true_false(), numeric()
+    single_choice(),
+    multiple_response(),
+    matching(),
+    short_text(),
+    true_false(),
+    numeric(),
 )
 
 

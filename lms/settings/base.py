@@ -282,3 +282,11 @@ RELAIS_EXPORT_CHUNK_SIZE = int(os.environ.get("RELAIS_EXPORT_CHUNK_SIZE", "2000"
 RELAIS_ASSIGNMENT_REMINDER_DAYS = int(
     os.environ.get("RELAIS_ASSIGNMENT_REMINDER_DAYS", "7")
 )
+# Quizzes › Import (quizzes.interchange): the largest question file, in bytes,
+# and the most questions one file may hold.
+RELAIS_QUESTION_IMPORT_MAX_BYTES = int(
+    os.environ.get("RELAIS_QUESTION_IMPORT_MAX_BYTES", str(10 * 2**20))
+)
+RELAIS_QUESTION_IMPORT_MAX_QUESTIONS = int(
+    os.environ.get("RELAIS_QUESTION_IMPORT_MAX_QUESTIONS", "500")
+)

@@ -184,7 +184,10 @@ def _answers(text: str) -> list[tuple[str, Decimal | None, str, str]]:
         marker, body = match.group(1), match.group(2)
         weight = None
         if found := _WEIGHT.match(body.strip()):
-            weight = Decimal(found.group(1))
+            try:
+                weight = Decimal(found.group(1))
+            except InvalidOperation:
+                raise ValueError(found.group(0)) from None
             body = body.strip()[found.end() :]
         answer, feedback = _split_feedback(body)
         answers.append((marker, weight, answer.strip(), feedback.strip()))
@@ -364,7 +367,11 @@ def _read_question(position, start, lines, extras, category) -> ParsedQuestion:
     body, _sep, general = text[opening + 1 : closing].partition("####")
     line = _line_of(start, raw, raw.find("{"))
     kind = _answer_kind(body)
-    type_code, data = READERS[kind](item, body.strip(), line, text_format)
+    try:
+        type_code, data = READERS[kind](item, body.strip(), line, text_format)
+    except ValueError as error:  # a weight such as "%1.2.3%"
+        message = GIFT_BAD_ANSWERS % {"line": line, "text": _restore(str(error))}
+        raise InterchangeError(message, line=line) from None
     item.source_type = type_code
     general_format, general = _split_format(general, text_format)
     item.data = {

@@ -254,7 +254,7 @@ def _read_ordering(item, question):
 
 def _limit(question, tag):
     text = _text(question, tag).strip()
-    return int(text) if text.isdigit() and int(text) > 0 else None
+    return int(text) if text.isascii() and text.isdigit() and int(text) else None
 
 
 def _read_essay(item, question):

@@ -1,6 +1,8 @@
 """GIFT: reading Moodle's files, every type's shape, escapes and syntax errors."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quizzes.interchange import gift
 from quizzes.interchange.base import (
@@ -178,3 +180,26 @@ def test_scripts_and_handlers_never_survive():
     prompt = item.data["prompt"]
     for bad in ("script", "onclick", "javascript", "onerror", "alert"):
         assert bad not in prompt
+
+
+GIFT_PIECES = [
+    *"ab \n{}~=#:%->.\\1[]",
+    "::",
+    "{#",
+    "$CATEGORY:",
+    "//",
+    "%-5%",
+    "..",
+    "T",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(GIFT_PIECES), max_size=40).map("".join))
+def test_any_text_parses_or_is_refused_with_a_message(text):
+    try:
+        items = gift.parse(text)
+    except InterchangeError as error:
+        assert str(error.message)
+    else:
+        assert all(item.data or item.reason for item in items)

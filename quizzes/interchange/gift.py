@@ -369,6 +369,8 @@ def _read_question(position, start, lines, extras, category) -> ParsedQuestion:
     kind = _answer_kind(body)
     try:
         type_code, data = READERS[kind](item, body.strip(), line, text_format)
+    except InterchangeError:
+        raise
     except ValueError as error:  # a weight such as "%1.2.3%"
         message = GIFT_BAD_ANSWERS % {"line": line, "text": _restore(str(error))}
         raise InterchangeError(message, line=line) from None

@@ -5,9 +5,12 @@ from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import ModelLogEntry
 
+from quizzes.admin_interchange import NAME_NEW_QUIZ
 from quizzes.interchange import gift, moodle_xml
 from quizzes.interchange.base import (
     FILE_TOO_LARGE,
@@ -115,12 +118,12 @@ def test_confirm_creates_the_questions_once_and_logs_the_import(
 
 
 def test_importing_the_same_file_again_adds_nothing(editor, locale_fr, sample_gift):
-    for _ in range(2):
+    for _attempt in range(2):
         url, page = preview_of(
             editor, upload(editor, "banque.gift", sample_gift, locale=locale_fr.pk)
         )
         editor.post(url, {"destination": "bank"})
-    assert "Already in the bank" in page.content.decode()
+    assert _("Already in the bank: reused, not added again.") in page.content.decode()
     assert Question.objects.filter(idnumber="assoc-1").count() == 1
     assert (
         Question.objects.values("content_hash").distinct().count()
@@ -161,7 +164,7 @@ def test_a_destination_without_its_choice_is_asked_again(
     )
     response = editor.post(url, {"destination": "new", "new_quiz_title": " "})
     assert response.status_code == 200
-    assert "Give the new quiz a title." in response.content.decode()
+    assert str(NAME_NEW_QUIZ) in response.content.decode()
     assert not Question.objects.exists()
 
 
@@ -173,8 +176,8 @@ def test_xml_images_become_wagtail_images_and_missing_alt_is_flagged(
     )
     text = page.content.decode()
     assert str(IMAGE_WITHOUT_ALT % {"name": "schema.png"}) in text
-    assert "Cloze (multianswer) is not supported." in text
-    assert "Drag and drop onto image is not supported." in text
+    assert str(moodle_xml.UNSUPPORTED["multianswer"]) in text
+    assert str(moodle_xml.UNSUPPORTED["ddimageortext"]) in text
     editor.post(url, {"destination": "bank"})
     images = get_image_model().objects.order_by("pk")
     assert [image.title for image in images] == [
@@ -188,20 +191,33 @@ def test_xml_images_become_wagtail_images_and_missing_alt_is_flagged(
     assert "<script" not in question.prompt and "javascript" not in question.explanation
 
 
+TRUNCATED = (DATA / "moodle_sample.xml").read_bytes()[:2000]
+#: (file name, content, the message it gets): messages are built in the test,
+#: in the language the page answers in.
 BAD_FILES = [
-    ("bad.gift", "Q1 {=a}\n\nQ2 {=é}".encode("latin-1"), str(NOT_UTF8 % {"line": 3})),
-    ("bad.gift", b"Q1 {=a}\n\nQ2 {=b ~c\n", "Line 3:"),
+    (
+        "bad.gift",
+        "Q1 {=a}\n\nQ2 {=é}".encode("latin-1"),
+        lambda: str(NOT_UTF8 % {"line": 3}),
+    ),
+    (
+        "bad.gift",
+        b"Q1 {=a}\n\nQ2 {=b ~c\n",
+        lambda: str(gift.GIFT_UNCLOSED_BRACE % {"line": 3}),
+    ),
     (
         "bad.xml",
-        (DATA / "moodle_sample.xml").read_bytes()[:2000],
-        "the XML is not well formed",
+        TRUNCATED,
+        lambda: str(
+            moodle_xml.XML_MALFORMED % {"line": TRUNCATED.count(b"\n") + 1, "error": ""}
+        ).split("(")[0],
     ),
     (
         "bomb.xml",
         b'<!DOCTYPE q [<!ENTITY a "aaaa">]><quiz>&a;</quiz>',
-        str(moodle_xml.XML_FORBIDDEN),
+        lambda: str(moodle_xml.XML_FORBIDDEN),
     ),
-    ("notes.docx", b"PK", ".gift, .txt, .xml"),
+    ("notes.docx", b"PK", lambda: ".gift, .txt, .xml"),
 ]
 
 
@@ -215,9 +231,7 @@ def test_a_bad_file_says_why_and_creates_nothing(
 ):
     response = upload(editor, name, content, locale=locale_fr.pk)
     assert response.status_code == 200
-    assert message in response.content.decode().replace("&quot;", '"').replace(
-        "&#x27;", "'"
-    )
+    assert escape(message()) in response.content.decode()
     assert not QuestionBankImport.objects.exists()
     assert not Question.objects.exists()
 

@@ -32,6 +32,7 @@ WEIGHTS_MAPPED = _(
 )
 CREDIT_ROUNDED = _("Part credits were rounded to whole percentages.")
 IMAGE_WITHOUT_ALT = _("Image “%(name)s” has no alternative text.")
+IMAGE_UNREADABLE = _("Image “%(name)s” cannot be read and was left out.")
 IMAGE_MISSING = _("Image “%(name)s” is not in the file and was left out.")
 EXTERNAL_IMAGE = _("An image from another site (%(src)s) was left out.")
 

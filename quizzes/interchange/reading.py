@@ -8,6 +8,7 @@ adds nothing. Nothing is written.
 """
 
 import hashlib
+import io
 import json
 import re
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from urllib.parse import unquote
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.images import get_image_dimensions
 from django.db.models import Q
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +29,7 @@ from .base import (
     EXTERNAL_IMAGE,
     FILE_TOO_LARGE,
     IMAGE_MISSING,
+    IMAGE_UNREADABLE,
     IMAGE_WITHOUT_ALT,
     NOT_UTF8,
     TOO_MANY_QUESTIONS,
@@ -95,15 +98,22 @@ def image_tags(html: str):
 
 
 def _check_images(item: ParsedQuestion) -> None:
-    data, files = item.data, {image.name: image for image in item.images}
+    data, files, unreadable = item.data, {}, set()
+    for image in item.images:
+        if get_image_dimensions(io.BytesIO(image.content)) == (None, None):
+            item.warnings.append(str(IMAGE_UNREADABLE % {"name": image.name}))
+            unreadable.add(image.name)
+        else:
+            files[image.name] = image
     prompt = data["prompt"]
     for tag, attributes in image_tags(prompt):
         src = attributes.get("src", "")
         name = unquote(src[len(PLUGINFILE) :]) if src.startswith(PLUGINFILE) else ""
         image = files.get(name) if name else None
         if image is None:
-            message = IMAGE_MISSING if name else EXTERNAL_IMAGE
-            item.warnings.append(str(message % {"name": name, "src": src}))
+            if name not in unreadable:  # an unreadable one is already named
+                message = IMAGE_MISSING if name else EXTERNAL_IMAGE
+                item.warnings.append(str(message % {"name": name, "src": src}))
             prompt = prompt.replace(tag, "")
             continue
         image.alt = attributes.get("alt", "").strip()

@@ -47,6 +47,7 @@ ACTION_QUESTION_IMPORT = "quizzes.question_import"
 IMPORT_NOTHING = _("The file holds no question that can be imported.")
 
 
+@transaction.atomic
 def question_import_upload(
     *, user, upload: UploadedFile, locale: Locale
 ) -> tuple[QuestionBankImport, ImportPreview]:

@@ -5,10 +5,16 @@ import pytest
 from quizzes.interchange import moodle_xml
 from quizzes.interchange.base import (
     CREDIT_ROUNDED,
+    EXTERNAL_IMAGE,
+    IMAGE_MISSING,
+    IMAGE_UNREADABLE,
     ONLY_FULL_CREDIT_KEPT,
     ExportItem,
     InterchangeError,
+    ParsedImage,
+    ParsedQuestion,
 )
+from quizzes.interchange.reading import _check_images
 
 from .helpers import DATA
 
@@ -162,3 +168,31 @@ def test_the_relais_extension_is_namespaced_and_limited_to_the_types_keys():
     )
     [item] = moodle_xml.parse(forged)
     assert item.data == data
+
+
+@pytest.mark.parametrize(
+    ("prompt", "files", "expected"),
+    [
+        ('<img src="@@PLUGINFILE@@/a.png" alt="A">', {}, IMAGE_MISSING),
+        (
+            '<img src="@@PLUGINFILE@@/a.png" alt="A">',
+            {"a.png": b"not a png"},
+            IMAGE_UNREADABLE,
+        ),
+        ('<img src="https://example.com/a.png" alt="A">', {}, EXTERNAL_IMAGE),
+    ],
+    ids=["missing", "unreadable", "external"],
+)
+def test_images_that_cannot_come_are_left_out_and_named(prompt, files, expected):
+    item = ParsedQuestion(
+        position=1,
+        data={"type": "true_false", "prompt": f"<p>Q {prompt}</p>", "explanation": ""},
+        images=[
+            ParsedImage(name=name, content=content) for name, content in files.items()
+        ],
+    )
+    _check_images(item)
+    assert item.data["prompt"] == "<p>Q </p>"
+    assert item.warnings == [
+        str(expected % {"name": "a.png", "src": "https://example.com/a.png"})
+    ]

@@ -291,3 +291,15 @@ def test_another_users_preview_is_not_found(editor, locale_fr, sample_gift):
     assert client.get(url, follow=True).status_code == 404
     assert client.post(url, {"destination": "bank"}, follow=True).status_code == 404
     assert not Question.objects.exists()
+
+
+def test_the_preview_queries_do_not_grow_with_the_file(
+    editor, locale_fr, sample_gift, django_assert_max_num_queries
+):
+    many = b"\n\n".join(b"Question %d {=a ~b ~c}" % n for n in range(60))
+    for content in (sample_gift, many):
+        url, _page = preview_of(
+            editor, upload(editor, "banque.gift", content, locale=locale_fr.pk)
+        )
+        with django_assert_max_num_queries(25):
+            assert editor.get(url).status_code == 200

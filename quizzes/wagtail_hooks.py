@@ -14,11 +14,12 @@ See the README, "Authoring quizzes in the Wagtail admin", for why it is built th
 from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.urls import path, reverse, reverse_lazy
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList, TabbedInterface
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.admin.widgets.button import Button
@@ -41,6 +42,14 @@ from quizzes.admin_forms import (
     QuickQuestionForm,
     QuizAdminForm,
 )
+from quizzes.admin_interchange import (
+    ExportQuestionsBulkAction,
+    QuestionImportPreviewView,
+    QuestionImportView,
+    QuizExportView,
+    may_import,
+    quiz_export_url,
+)
 from quizzes.admin_views import (
     AttemptRegradeView,
     QuestionDeleteRedirectView,
@@ -49,10 +58,14 @@ from quizzes.admin_views import (
     QuizAttemptsView,
     question_url,
 )
+from quizzes.interchange.registry import formats
 from quizzes.models import Question, Quiz, QuizAccommodation, question_types
 from quizzes.services import ACTION_REGRADE, ACTION_START, ACTION_SUBMIT
+from quizzes.services.interchange import ACTION_QUESTION_IMPORT
 
 ATTEMPTS_LABEL = _("Attempts")
+EXPORT_LABEL = _("Export to %(format)s")
+IMPORT_LABEL = _("Import")
 QUIZ_HAS_ATTEMPTS = _(
     "“%(quiz)s” cannot be deleted: learners have attempted it, and their results "
     "must stay. Unpublish it instead."
@@ -79,6 +92,15 @@ class QuizIndexView(snippet_views.IndexView):
                 priority=40,
             )
         )
+        buttons += [
+            snippet_views.MenuItem(
+                EXPORT_LABEL % {"format": entry.label},
+                url=quiz_export_url(instance, entry.code),
+                icon_name="download",
+                priority=50 + index,
+            )
+            for index, entry in enumerate(formats)
+        ]
         return buttons
 
 
@@ -300,11 +322,28 @@ class QuizzesViewSetGroup(SnippetViewSetGroup):
     )
 
     def get_submenu_items(self):
-        return [
+        items = [
             registerable.get_menu_item(order=order)
             for order, registerable in enumerate(self.registerables, start=1)
             if getattr(registerable, "in_group_menu", True)
         ]
+        return [*items, ImportMenuItem(order=len(items) + 1)]
+
+
+class ImportMenuItem(MenuItem):
+    """Quizzes › Import, shown to those who may add questions."""
+
+    def __init__(self, order):
+        super().__init__(
+            IMPORT_LABEL,
+            reverse_lazy("quizzes_import"),
+            name="quizzes-import",
+            icon_name="upload",
+            order=order,
+        )
+
+    def is_shown(self, request):
+        return may_import(request.user)
 
 
 register_snippet(QuizzesViewSetGroup)
@@ -334,8 +373,33 @@ def protect_quizzes_and_questions_in_use(request, instances):
     return redirect(model.snippet_viewset.get_url_name("list"))
 
 
+@hooks.register("register_admin_urls")
+def register_interchange_urls():
+    return [
+        path("quizzes/import/", QuestionImportView.as_view(), name="quizzes_import"),
+        path(
+            "quizzes/import/<uuid:token>/",
+            QuestionImportPreviewView.as_view(),
+            name="quizzes_import_preview",
+        ),
+        path(
+            "quizzes/export/<id:pk>/<slug:format_code>/",
+            QuizExportView.as_view(),
+            name="quizzes_export_quiz",
+        ),
+    ]
+
+
+hooks.register("register_bulk_action", ExportQuestionsBulkAction)
+
+
 @hooks.register("register_log_actions")
 def register_quiz_log_actions(actions):
+    actions.register_action(
+        ACTION_QUESTION_IMPORT,
+        _("Import question file"),
+        _("Question file imported"),
+    )
     actions.register_action(
         ACTION_START, _("Start quiz attempt"), _("Quiz attempt started")
     )

@@ -375,3 +375,11 @@ AXES_WHITELIST_CALLABLE = "lms.accounts.throttling.not_a_password_attempt"
 AXES_VERBOSE = False
 # Wagtail's own admin password reset follows the local-accounts switch.
 WAGTAIL_PASSWORD_RESET_ENABLED = RELAIS_LOCAL_ACCOUNTS
+# Quizzes › Import (quizzes.interchange): the largest question file, in bytes,
+# and the most questions one file may hold.
+RELAIS_QUESTION_IMPORT_MAX_BYTES = int(
+    os.environ.get("RELAIS_QUESTION_IMPORT_MAX_BYTES", str(10 * 2**20))
+)
+RELAIS_QUESTION_IMPORT_MAX_QUESTIONS = int(
+    os.environ.get("RELAIS_QUESTION_IMPORT_MAX_QUESTIONS", "500")
+)

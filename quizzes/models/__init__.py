@@ -7,6 +7,7 @@ from .attempts import (
     QuizAttempt,
     ResponseSelection,
 )
+from .interchange import QuestionBankImport
 from .question_types import (
     MatchingPair,
     MatchingQuestion,
@@ -24,6 +25,7 @@ from .question_types import (
     plain_to_rich_text,
 )
 from .questions import (
+    QUESTION_PROMPT_FEATURES,
     QUESTION_RICH_TEXT_FEATURES,
     Question,
     UnknownQuestionType,
@@ -42,6 +44,7 @@ from .quiz import (
 
 __all__ = [
     "DEADLINE_GRACE",
+    "QUESTION_PROMPT_FEATURES",
     "QUESTION_RICH_TEXT_FEATURES",
     "AttemptQuestion",
     "AttemptState",
@@ -56,6 +59,7 @@ __all__ = [
     "OrderingQuestion",
     "OrderingScoring",
     "Question",
+    "QuestionBankImport",
     "QuestionsPerPage",
     "Quiz",
     "QuizAccommodation",

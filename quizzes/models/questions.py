@@ -29,7 +29,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
 from polymorphic.models import PolymorphicModel
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import PreviewableMixin, TranslatableMixin
 
@@ -41,6 +41,8 @@ from quizzes.question_types.registry import (
 )
 
 QUESTION_RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+#: The prompt may also hold images (imported from Moodle XML, or added by hand).
+QUESTION_PROMPT_FEATURES = [*QUESTION_RICH_TEXT_FEATURES, "image"]
 
 __all__ = [
     "QUESTION_RICH_TEXT_FEATURES",
@@ -86,7 +88,7 @@ class Question(PolymorphicModel, PreviewableMixin, TranslatableMixin, Clusterabl
 
     prompt = RichTextField(
         _("question"),
-        features=QUESTION_RICH_TEXT_FEATURES,
+        features=QUESTION_PROMPT_FEATURES,
         help_text=_("What the learner is asked. Keep the answer out of it."),
     )
     points = models.DecimalField(
@@ -106,6 +108,38 @@ class Question(PolymorphicModel, PreviewableMixin, TranslatableMixin, Clusterabl
             "in the review when the quiz's review policy allows it."
         ),
     )
+    # The question bank (GIFT and Moodle XML, see quizzes.interchange).
+    name = models.CharField(
+        _("name"),
+        max_length=255,
+        blank=True,
+        help_text=_("A short name to find the question in lists (Moodle's name)."),
+    )
+    category = models.CharField(
+        _("category"),
+        max_length=255,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Where the question sits in the bank, as a path, e.g. "
+            "“Social networks/Privacy”. Kept from and to Moodle."
+        ),
+    )
+    idnumber = models.CharField(
+        _("ID number"),
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Moodle's ID number: a question imported again with the same ID "
+            "number is recognised instead of added twice."
+        ),
+    )
+    #: SHA-256 of the question as first imported (``quizzes.interchange``):
+    #: importing the same file again finds it. Not updated on edits.
+    content_hash = models.CharField(
+        max_length=64, blank=True, db_index=True, editable=False
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     type_code: ClassVar[str] = ""
@@ -117,6 +151,11 @@ class Question(PolymorphicModel, PreviewableMixin, TranslatableMixin, Clusterabl
         FieldPanel("prompt"),
         FieldPanel("points"),
         FieldPanel("explanation"),
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("category"), FieldPanel("idnumber")],
+            heading=_("Question bank"),
+            classname="collapsed",
+        ),
     ]
     panels = base_panels
 

@@ -34,17 +34,25 @@ QUIZ_SETTINGS_IN_IMPORT = (
 
 @transaction.atomic
 def question_create_from_data(
-    *, data: Mapping, locale: Locale, translation_key: uuid.UUID | None = None
+    *,
+    data: Mapping,
+    locale: Locale,
+    translation_key: uuid.UUID | None = None,
+    bank: Mapping | None = None,
+    user=None,
 ) -> Question:
     """Create one question, with its rows, from the neutral format.
 
     ``translation_key`` makes it a translation of an existing question.
-    Raises UnknownQuestionType (its message lists the valid types) or
-    ValidationError.
+    ``bank`` sets the question-bank fields (``name``, ``category``,
+    ``idnumber``, ``content_hash``) of an imported file. Raises
+    UnknownQuestionType (its message lists the valid types) or ValidationError.
     """
     entry = registry.get(data.get("type", ""))
     model = entry.model
     question = entry.importer(dict(data))
+    for name, value in (bank or {}).items():
+        setattr(question, name, value)
     question.locale = locale
     if translation_key:
         question.translation_key = translation_key
@@ -59,7 +67,7 @@ def question_create_from_data(
         for row in relation_rows:
             row.full_clean(exclude=["question"])
     question.save()
-    log(instance=question, action="wagtail.create")
+    log(instance=question, action="wagtail.create", user=user)
     return question
 
 

@@ -25,7 +25,7 @@ def complete_courses_on_quiz_submission(sender, attempt, **kwargs):
 
 @receiver(page_published, sender=CharterPage, dispatch_uid="courses.charter_version")
 def record_charter_version(sender, instance, revision, **kwargs):
-    """Every charter publication (admin, moderation, schedule) joins or starts a version.
+    """Each charter publication (admin, moderation, schedule) joins or starts a version.
 
     ``charter_published_at`` is set on the revision by
     ``courses.services.charter_publish`` only (the demo dates versions in the

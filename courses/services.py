@@ -1,4 +1,4 @@
-"""Write-side services: enrolment, progress, completion, certificates, reminders, charter.
+"""Write-side services: enrolment, progress, completion, certificates, charter.
 
 Every service is keyword-only, runs in a transaction and is idempotent: a
 double click, two tabs, a retried task or two concurrent requests leave the

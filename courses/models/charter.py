@@ -1,4 +1,4 @@
-"""The organisation's social-media charter: a page, its versions, and who acknowledged them.
+"""The social-media charter: a page, its versions, and who acknowledged them.
 
 A charter is a Wagtail page (translated like the courses). Each publication
 of the original-language page either keeps the current version (a typo
@@ -32,6 +32,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.caching import content_version
+from core.serving import CachedViewRestrictionsMixin
 from courses.blocks import RICH_TEXT_FEATURES
 
 ACKNOWLEDGEMENT_IMMUTABLE = _(
@@ -100,12 +102,13 @@ class CharterPageForm(WagtailAdminPageForm):
             self.initial["material_change"] = False
 
 
-class CharterPage(Page):
+class CharterPage(CachedViewRestrictionsMixin, Page):
     """The organisation's social-media charter, which staff acknowledge by version.
 
     Lives under a course catalogue, beside the courses that may require it
     (``CoursePage.required_charter``). Versions are recorded when the
-    original-language page is published (``courses.receivers``).
+    original-language page is published (``courses.receivers``). Served
+    uncached: every reader sees their own acknowledgement and diff.
     """
 
     intro = RichTextField(
@@ -178,6 +181,7 @@ class CharterPage(Page):
         from courses.selectors import charter_reading
 
         context = super().get_context(request, *args, **kwargs)
+        context["content_version"] = content_version(request)
         context["reading"] = charter_reading(
             charter=self, user=request.user, language=self.locale.language_code
         )

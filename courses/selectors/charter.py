@@ -1,4 +1,4 @@
-"""The charter as people read it: its current version, their acknowledgement, what changed.
+"""The charter as people read it: current version, acknowledgement, what changed.
 
 Versions and acknowledgements are matched on the charter's
 ``translation_key``, so every translation is the same charter.

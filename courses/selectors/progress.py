@@ -490,10 +490,11 @@ def page_enrolment_progress(
     ``(None, None)`` when not enrolled. The same answer as
     ``progress_for_enrolments`` in fewer queries: one for the enrolment and
     the lessons done (``enrolment_and_done_keys``), plus one for the
-    completion of a completed cycle and one for the final quiz's attempts
-    when there is a final quiz, and one when the course requires a charter. ``rule``, called only for an enrolled
-    learner, gives the course's ``CourseRule`` (pages take it from their
-    render cache); without it, ``course_rule`` reads it.
+    completion of a completed cycle, one for the final quiz's attempts
+    when there is a final quiz, and one when the course requires a charter.
+    ``rule``, called only for an enrolled learner, gives the course's
+    ``CourseRule`` (pages take it from their render cache); without it,
+    ``course_rule`` reads it.
     """
     enrolment, done_keys = enrolment_and_done_keys(learner=learner, course=course)
     if enrolment is None:

@@ -317,3 +317,29 @@ def test_someone_else_acknowledging_completes_nothing(catalogue, charter, learne
         learner=UserFactory(), version=CharterVersion.objects.get(), language="fr"
     )
     assert not CourseCompletion.objects.exists()
+
+
+def test_the_course_page_links_to_the_charter_until_acknowledged(
+    catalogue, charter, client, learner
+):
+    course = CoursePageFactory(parent=catalogue, required_charter=charter)
+    LessonPageFactory(parent=course)
+    enrol(learner=learner, course=course)
+    client.force_login(learner)
+    assert f'href="{charter.url}"' in client.get(course.url).content.decode()
+    charter_acknowledge(
+        learner=learner, version=CharterVersion.objects.get(), language="fr"
+    )
+    html = client.get(course.url).content.decode()
+    assert f'href="{charter.url}"' not in html
+    assert french("You acknowledged the current version of the charter.") in html
+
+
+def test_the_dashboard_reminds_until_acknowledged(charter, client, learner):
+    client.force_login(learner)
+    url = reverse("courses:dashboard")
+    assert 'id="charters-title"' in client.get(url).content.decode()
+    charter_acknowledge(
+        learner=learner, version=CharterVersion.objects.get(), language="fr"
+    )
+    assert 'id="charters-title"' not in client.get(url).content.decode()

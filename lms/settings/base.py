@@ -282,3 +282,6 @@ RELAIS_EXPORT_CHUNK_SIZE = int(os.environ.get("RELAIS_EXPORT_CHUNK_SIZE", "2000"
 RELAIS_ASSIGNMENT_REMINDER_DAYS = int(
     os.environ.get("RELAIS_ASSIGNMENT_REMINDER_DAYS", "7")
 )
+# People who have not acknowledged a charter's current version get a friendly
+# email every this many days (never more often than weekly: below 7 counts as 7).
+RELAIS_CHARTER_REMINDER_DAYS = int(os.environ.get("RELAIS_CHARTER_REMINDER_DAYS", "14"))

@@ -44,8 +44,10 @@ def course_learning(
 
     Zero queries for anonymous visitors, one for visitors not enrolled, and
     two for learners in progress (enrolment, lessons done), plus one when
-    the cycle is complete, one for the final quiz's attempts and two for a
-    required charter not yet acknowledged, whatever the number of lessons. ``lessons`` are pages or ``OutlineLesson`` links.
+    the cycle is complete, one for the final quiz's attempts, one for a
+    required charter (and up to two for its link until acknowledged, none
+    from the cache), whatever the number of lessons. ``lessons`` are pages
+    or ``OutlineLesson`` links.
     """
 
     def rule():

@@ -1,12 +1,14 @@
 """The completion rule, once: when a course cycle is complete, and how far along it is.
 
     A cycle is complete when every live required lesson of the course is done
-    in that cycle, and, if the course has a final quiz, the quiz's kept grade
-    (``quizzes.grades``) over the attempts submitted in that cycle passes.
+    in that cycle, if the course has a final quiz, the quiz's kept grade
+    (``quizzes.grades``) over the attempts submitted in that cycle passes,
+    and, if the course requires a charter, the learner acknowledged the
+    charter's current version (whenever: a charter is not per cycle).
 
 A course with no requirement never completes. Its progress counts steps: one
-per live required lesson, plus one for the final quiz; a recorded completion
-shows 100 %.
+per live required lesson, plus one for the final quiz, plus one for the
+charter; a recorded completion shows 100 %.
 
 Two forms, one definition:
 
@@ -27,6 +29,7 @@ from dataclasses import dataclass
 from django.db.models import (
     Case,
     Count,
+    Exists,
     Expression,
     F,
     FilteredRelation,
@@ -40,7 +43,13 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from courses.models import Enrolment, LessonPage, LessonProgress
+from courses.models import (
+    CharterAcknowledgement,
+    CharterVersion,
+    Enrolment,
+    LessonPage,
+    LessonProgress,
+)
 from quizzes.grades import kept_grade_expressions
 from quizzes.models import AttemptState, QuizAttempt
 
@@ -54,14 +63,28 @@ class CompletionFacts:
     has_final_quiz: bool
     quiz_passed: bool
     completion_recorded: bool = False
+    charter_required: bool = False
+    charter_acknowledged: bool = False
 
     @property
     def total_steps(self) -> int:
-        return self.required_lessons + int(self.has_final_quiz)
+        return (
+            self.required_lessons
+            + int(self.has_final_quiz)
+            + int(self.charter_required)
+        )
 
     @property
     def done_steps(self) -> int:
-        return self.required_done + int(self.has_final_quiz and self.quiz_passed)
+        return (
+            self.required_done
+            + int(self.has_final_quiz and self.quiz_passed)
+            + int(self.charter_required and self.charter_acknowledged)
+        )
+
+    @property
+    def charter_done(self) -> bool:
+        return self.charter_acknowledged or not self.charter_required
 
     @property
     def lessons_done(self) -> bool:
@@ -72,7 +95,11 @@ class CompletionFacts:
         """The cycle may be recorded as complete (a course with no step never is)."""
         if not self.total_steps:
             return False
-        return self.lessons_done and (self.quiz_passed or not self.has_final_quiz)
+        return (
+            self.lessons_done
+            and (self.quiz_passed or not self.has_final_quiz)
+            and self.charter_done
+        )
 
     @property
     def percent(self) -> int:
@@ -123,6 +150,26 @@ def required_lessons_count(*, course_ref: str = "course__") -> Coalesce:
     )
 
 
+def charter_acknowledged_expression(*, enrolment_ref: str = "") -> Exists:
+    """Whether the outer enrolment's learner acknowledged the current version of
+    the charter its course requires (False when it requires none), as SQL."""
+    prefix = f"{enrolment_ref}__" if enrolment_ref else ""
+    current = (
+        CharterVersion.objects.filter(
+            translation_key=OuterRef(
+                OuterRef(f"{prefix}course__required_charter__translation_key")
+            )
+        )
+        .order_by("-number")
+        .values("pk")[:1]
+    )
+    return Exists(
+        CharterAcknowledgement.objects.filter(
+            learner=OuterRef(f"{prefix}learner_id"), version_id=Subquery(current)
+        )
+    )
+
+
 def with_current_completion(enrolments: QuerySet[Enrolment]) -> QuerySet[Enrolment]:
     """Enrolments LEFT JOINed to their current cycle's completion, if any.
 
@@ -142,7 +189,8 @@ def completion_annotations(*, required_lessons: Expression | None = None) -> dic
     For ``with_current_completion(enrolments).annotate(**…)``. Keys:
     ``required_lessons``, ``lessons_done`` (required ones done this cycle),
     ``has_final_quiz``, ``kept_score`` and ``quiz_passed`` (the final quiz's
-    kept grade this cycle), and ``percent``. ``required_lessons`` may be
+    kept grade this cycle), ``charter_required`` and ``charter_acknowledged``
+    (of its current version), and ``percent``. ``required_lessons`` may be
     given as a cheaper expression (a per-course constant), else it is a
     correlated count.
     """
@@ -164,6 +212,7 @@ def completion_annotations(*, required_lessons: Expression | None = None) -> dic
         pass_mark=F("course__final_quiz__pass_mark"),
     )
     has_quiz = Q(course__final_quiz__isnull=False)
+    has_charter = Q(course__required_charter__isnull=False)
     figures = {
         "required_lessons": required_lessons
         if required_lessons is not None
@@ -172,17 +221,26 @@ def completion_annotations(*, required_lessons: Expression | None = None) -> dic
         "has_final_quiz": Case(When(has_quiz, then=Value(True)), default=Value(False)),
         "kept_score": grade["kept_score"],
         "quiz_passed": grade["kept_passed"],
+        "charter_required": Case(
+            When(has_charter, then=Value(True)), default=Value(False)
+        ),
+        "charter_acknowledged": charter_acknowledged_expression(),
     }
     quiz_step = Case(When(has_quiz, then=Value(1)), default=Value(0))
     quiz_done = Case(
         When(has_quiz & Q(quiz_passed=True), then=Value(1)), default=Value(0)
     )
+    charter_step = Case(When(has_charter, then=Value(1)), default=Value(0))
+    charter_done = Case(
+        When(has_charter & Q(charter_acknowledged=True), then=Value(1)),
+        default=Value(0),
+    )
     figures["percent"] = Case(
         When(current_completion__isnull=False, then=Value(100)),
-        When(Q(required_lessons=0) & ~has_quiz, then=Value(0)),
-        default=(F("lessons_done") + quiz_done)
+        When(Q(required_lessons=0) & ~has_quiz & ~has_charter, then=Value(0)),
+        default=(F("lessons_done") + quiz_done + charter_done)
         * 100
-        / (F("required_lessons") + quiz_step),
+        / (F("required_lessons") + quiz_step + charter_step),
         output_field=IntegerField(),
     )
     return figures
@@ -196,11 +254,14 @@ def completion_facts(row: dict) -> CompletionFacts:
         has_final_quiz=bool(row["has_final_quiz"]),
         quiz_passed=bool(row["quiz_passed"]),
         completion_recorded=row["completed_at"] is not None,
+        charter_required=bool(row["charter_required"]),
+        charter_acknowledged=bool(row["charter_acknowledged"]),
     )
 
 
 __all__ = [
     "CompletionFacts",
+    "charter_acknowledged_expression",
     "completion_annotations",
     "completion_facts",
     "cycle_attempts",

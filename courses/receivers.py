@@ -1,8 +1,10 @@
 """Signal receivers that connect courses to the apps it builds on."""
 
 from django.dispatch import receiver
+from wagtail.signals import page_published
 
-from courses.services import completions_evaluate_for_quiz
+from courses.models import CharterPage
+from courses.services import charter_version_record, completions_evaluate_for_quiz
 from quizzes.signals import attempt_submitted
 
 
@@ -18,4 +20,21 @@ def complete_courses_on_quiz_submission(sender, attempt, **kwargs):
     # Dated when the attempt was submitted (the demo replays past attempts).
     completions_evaluate_for_quiz(
         learner=attempt.learner, quiz=attempt.quiz, now=attempt.submitted_at
+    )
+
+
+@receiver(page_published, sender=CharterPage, dispatch_uid="courses.charter_version")
+def record_charter_version(sender, instance, revision, **kwargs):
+    """Each charter publication (admin, moderation, schedule) joins or starts a version.
+
+    ``charter_published_at`` is set on the revision by
+    ``courses.services.charter_publish`` only (the demo dates versions in the
+    past); otherwise the version is dated now.
+    """
+    charter_version_record(
+        page=instance,
+        material_change=instance.material_change,
+        revision=revision,
+        user=getattr(revision, "user", None),
+        now=getattr(revision, "charter_published_at", None),
     )

@@ -1,4 +1,4 @@
-"""Write-side services: enrolment, progress, completion, certificates, reminders.
+"""Write-side services: enrolment, progress, completion, certificates, charter.
 
 Every service is keyword-only, runs in a transaction and is idempotent: a
 double click, two tabs, a retried task or two concurrent requests leave the
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import hashlib
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -34,6 +35,9 @@ from core.people import person_language
 from courses.models import (
     Certificate,
     CertificateReminder,
+    CharterAcknowledgement,
+    CharterPage,
+    CharterVersion,
     CourseCompletion,
     CoursePage,
     Enrolment,
@@ -67,8 +71,14 @@ RECERTIFICATION_NOT_OPEN = _(
 )
 REVOCATION_REASON_REQUIRED = _("Give the reason for revoking this certificate.")
 ALREADY_REVOKED = _("This certificate is already revoked.")
+CHARTER_VERSION_OUTDATED = _(
+    "The charter changed while you were reading it. Read the new version below, "
+    "then confirm again."
+)
 
 REVOKE_ACTION = "relais.certificate.revoke"
+CHARTER_VERSION_ACTION = "relais.charter.new_version"
+CHARTER_ACKNOWLEDGE_ACTION = "relais.charter.acknowledge"
 REMINDER_STAGES = (60, 30, 7)
 
 
@@ -373,3 +383,139 @@ def certificate_reminders_send(
                 _on_commit_enqueue(send_certificate_expiring, reminder_id=reminder.pk)
                 queued += 1
     return queued
+
+
+# --- The charter ------------------------------------------------------------------
+
+
+@transaction.atomic
+def charter_version_record(
+    *,
+    page: CharterPage,
+    material_change: bool,
+    revision=None,
+    user=None,
+    now: datetime.datetime | None = None,
+) -> CharterVersion | None:
+    """Record a charter publication against its versions; idempotent per revision.
+
+    The original-language page's first publication, and each one marked as a
+    material change, starts a new version (number, date, SHA-256 of the
+    rules' text), audit-logged on the page. Any other publication (a typo
+    correction, a translation) refreshes the current version's text in the
+    page's language and keeps its number, date and hash. A translation
+    published before the original has no version to join: None.
+    """
+    now = now or timezone.now()
+    text = page.rules_text()
+    language = page.locale.language_code
+    if revision is not None:
+        existing = CharterVersion.objects.filter(revision=revision).first()
+        if existing is not None:
+            return existing
+    current = (
+        CharterVersion.objects.select_for_update()
+        .filter(translation_key=page.translation_key)
+        .order_by("-number")
+        .first()
+    )
+    is_original = canonical_page(page).pk == page.pk
+    if current is None and not is_original:
+        return None
+    if current is not None and not (material_change and is_original):
+        if current.texts.get(language) != text:
+            current.texts = {**current.texts, language: text}
+            current.full_clean(validate_unique=False, validate_constraints=False)
+            current.save(update_fields=["texts"])
+        return current
+    version, _created = get_or_create(
+        CharterVersion,
+        {
+            "translation_key": page.translation_key,
+            "number": current.number + 1 if current else 1,
+        },
+        {
+            "published_at": now,
+            "content_hash": hashlib.sha256(text.encode()).hexdigest(),
+            "texts": {language: text},
+            "revision": revision,
+            "published_by": user,
+        },
+    )
+    log(
+        instance=page,
+        action=CHARTER_VERSION_ACTION,
+        user=user,
+        data={"number": version.number, "hash": version.content_hash},
+    )
+    return version
+
+
+@transaction.atomic
+def charter_publish(
+    *,
+    page: CharterPage,
+    material_change: bool = False,
+    user=None,
+    now: datetime.datetime | None = None,
+) -> CharterVersion | None:
+    """Publish the charter's latest edits as a revision and record its version.
+
+    What the demo and tests call; the admin's publish button gets the same
+    result through ``courses.receivers``. ``now`` dates a new version.
+    """
+    page.material_change = material_change
+    revision = page.save_revision(user=user)
+    # The receiver of Wagtail's `page_published` reads it: the one way to
+    # date a version in the past (the demo) without patching the clock.
+    revision.charter_published_at = now
+    revision.publish(user=user)
+    return CharterVersion.objects.filter(revision=revision).first() or (
+        charter_version_record(page=page, material_change=False, now=now)
+    )
+
+
+@transaction.atomic
+def charter_acknowledge(
+    *,
+    learner,
+    version: CharterVersion,
+    language: str,
+    now: datetime.datetime | None = None,
+) -> CharterAcknowledgement:
+    """Record that ``learner`` read ``version`` and will follow it; idempotent.
+
+    Only the current version can be acknowledged (a page left open across a
+    new version is refused with :data:`CHARTER_VERSION_OUTDATED`). A double
+    click or a second tab returns the first acknowledgement, unchanged. A new
+    acknowledgement is audit-logged and re-evaluates the learner's courses
+    that require this charter.
+    """
+    now = now or timezone.now()
+    current = (
+        CharterVersion.objects.select_for_update()
+        .filter(translation_key=version.translation_key)
+        .order_by("-number")
+        .first()
+    )
+    if current is None or current.pk != version.pk:
+        raise ValidationError(CHARTER_VERSION_OUTDATED)
+    acknowledgement, created = get_or_create(
+        CharterAcknowledgement,
+        {"learner": learner, "version": version},
+        {"acknowledged_at": now, "language": language},
+    )
+    if created:
+        log(
+            instance=acknowledgement,
+            action=CHARTER_ACKNOWLEDGE_ACTION,
+            user=learner,
+            data={"version": version.number, "language": language},
+        )
+        enrolments = Enrolment.objects.filter(
+            learner=learner,
+            course__required_charter__translation_key=version.translation_key,
+        ).select_related("course")
+        for enrolment in enrolments:
+            completion_evaluate(enrolment=enrolment, now=now)
+    return acknowledgement

@@ -17,5 +17,10 @@ urlpatterns = [
         views.lesson_complete,
         name="lesson_complete",
     ),
+    path(
+        "charters/<id:charter_id>/acknowledge/",
+        views.charter_acknowledge,
+        name="charter_acknowledge",
+    ),
     path("certificates/<id:pk>/pdf/", views.certificate_pdf, name="certificate_pdf"),
 ]

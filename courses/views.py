@@ -23,10 +23,11 @@ from wagtail.models import Locale, Page, Site
 from core.caching import RenderCache
 from core.ids import parse_small
 from courses import services
-from courses.models import CertificateStatus, CoursePage, LessonPage
+from courses.models import CertificateStatus, CharterPage, CoursePage, LessonPage
 from courses.selectors import (
     certificate_by_code,
     certificate_for_owner,
+    charter_current_version,
     enrolment_for,
     learner_dashboard,
     lesson_navigation,
@@ -40,6 +41,10 @@ NOT_ENROLLED = _("Enrol in the course to read its lessons.")
 LESSON_MARKED_DONE = _("Lesson marked as complete.")
 COURSE_COMPLETED = _(
     "Congratulations, you completed the course! Your certificate is ready."
+)
+CHARTER_ACKNOWLEDGED = _("Thank you: your acknowledgement of the charter is recorded.")
+CHARTER_CONFIRM_REQUIRED = _(
+    "Tick “I have read and I will follow this charter” to confirm."
 )
 RECERTIFICATION_STARTED = _(
     "Recertification started: work through the course again to earn a new certificate."
@@ -124,6 +129,34 @@ def course_restart(request, course_id: int):
     except ValidationError as error:
         messages.error(request, error.messages[0])
     return redirect(course.get_url(request))
+
+
+@require_POST
+@login_required
+def charter_acknowledge(request, charter_id: int):
+    """Record the signed-in person's acknowledgement of the version they read.
+
+    The form posts the version number it showed: a page left open across a
+    new version is refused with a message, and the page shows the new text.
+    """
+    charter = _visible_page(CharterPage, request, charter_id)
+    if request.POST.get("confirm") != "yes":
+        messages.error(request, CHARTER_CONFIRM_REQUIRED)
+        return redirect(charter.get_url(request))
+    current = charter_current_version(translation_key=charter.translation_key)
+    number = parse_small(request.POST.get("version"))
+    try:
+        if current is None or number != current.number:
+            raise ValidationError(services.CHARTER_VERSION_OUTDATED)
+        services.charter_acknowledge(
+            learner=request.user,
+            version=current,
+            language=charter.locale.language_code,
+        )
+        messages.success(request, CHARTER_ACKNOWLEDGED)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    return redirect(charter.get_url(request))
 
 
 @never_cache

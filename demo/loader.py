@@ -23,6 +23,7 @@ from wagtail.models import (
 
 from core.people import person_language_is_set, person_language_set
 from courses.models import CourseIndexPage, CoursePage, LessonPage
+from demo.charter import seed_demo_charter
 from demo.progress import seed_demo_progress
 from demo.sign_in import seed_demo_sign_in
 from demo.teams import seed_demo_teams
@@ -327,7 +328,8 @@ def load_demo(*, contents: dict, with_users: bool, quizzes: dict | None = None) 
 
     With ``with_users``, also the demo accounts and their history: a learner
     who finished the course (with a certificate), one half-way through, and
-    two teams of 30 learners whose manager is the demo manager.
+    two teams of 30 learners whose manager is the demo manager. The charter
+    (``demo.charter``) is built in both cases.
     """
     locales = ensure_locales()
     catalogues = ensure_catalogue(locales)
@@ -339,6 +341,12 @@ def load_demo(*, contents: dict, with_users: bool, quizzes: dict | None = None) 
         }
     trainers = ensure_trainers_group(catalogues)
     users = ensure_users(trainers) if with_users else {}
+    charters = seed_demo_charter(
+        catalogues=catalogues,
+        learners={"v1_only": users["apprenant"], "both": users["apprenante2"]}
+        if with_users
+        else None,
+    )
     if with_users:
         seed_demo_progress(
             course=courses["fr"],
@@ -349,4 +357,9 @@ def load_demo(*, contents: dict, with_users: bool, quizzes: dict | None = None) 
             course=courses["fr"], manager=users["gestionnaire"], trainers=trainers
         )
         seed_demo_sign_in()
-    return {"catalogues": catalogues, "courses": courses, "users": users}
+    return {
+        "catalogues": catalogues,
+        "courses": courses,
+        "charters": charters,
+        "users": users,
+    }

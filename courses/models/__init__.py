@@ -9,10 +9,20 @@ from .certificates import (
     certificate_status_expression,
     new_verification_code,
 )
+from .charter import (
+    ACKNOWLEDGEMENT_IMMUTABLE,
+    CharterAcknowledgement,
+    CharterPage,
+    CharterVersion,
+)
 from .enrolment import CourseCompletion, Enrolment, EnrolmentSource, LessonProgress
 from .pages import CourseIndexPage, CoursePage, LessonPage
 
 __all__ = [
+    "ACKNOWLEDGEMENT_IMMUTABLE",
+    "CharterAcknowledgement",
+    "CharterPage",
+    "CharterVersion",
     "EXPIRING_SOON_DAYS",
     "Certificate",
     "CertificateReminder",

@@ -85,7 +85,7 @@ class CourseIndexPage(LearnerPage):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["courses.CoursePage"]
+    subpage_types = ["courses.CoursePage", "courses.CharterPage"]
 
     class Meta:
         verbose_name = _("course catalogue")
@@ -154,6 +154,18 @@ class CoursePage(LearnerPage):
         help_text=_(
             "Learners must pass this quiz, after the required lessons, to complete "
             "the course. Leave empty for a course without a final quiz."
+        ),
+    )
+    required_charter = models.ForeignKey(
+        "courses.CharterPage",
+        verbose_name=_("required charter"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Learners must also acknowledge the current version of this charter "
+            "to complete the course. Leave empty if the course requires none."
         ),
     )
     certificate_validity_months = models.PositiveSmallIntegerField(
@@ -228,13 +240,15 @@ class CoursePage(LearnerPage):
         HelpPanel(
             content=_(
                 "A learner completes the course when every required lesson is "
-                "marked complete and, if there is one, the final quiz is passed. "
+                "marked complete, the final quiz (if any) is passed and the required "
+                "charter (if any) is acknowledged in its current version. "
                 "Mark lessons optional on the lessons themselves. The completion "
                 "rule and the validity are read from the original-language course; "
                 "the certificate design and wording from each translation."
             )
         ),
         FieldPanel("final_quiz"),
+        FieldPanel("required_charter"),
         FieldPanel("certificate_validity_months"),
         MultiFieldPanel(
             [

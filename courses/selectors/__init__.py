@@ -14,6 +14,15 @@ from .certificates import (
     certificates_due_reminder,
     email_language,
 )
+from .charter import (
+    CharterReading,
+    DiffLine,
+    charter_current_version,
+    charter_diff,
+    charter_reading,
+    charters_pending,
+    current_version_subquery,
+)
 from .dashboard import Dashboard, DashboardCourse, learner_dashboard
 from .learning import (
     CourseLearning,
@@ -47,6 +56,13 @@ from .progress import (
 )
 
 __all__ = [
+    "CharterReading",
+    "DiffLine",
+    "charter_current_version",
+    "charter_diff",
+    "charter_reading",
+    "charters_pending",
+    "current_version_subquery",
     "CourseLearning",
     "CourseProgress",
     "Dashboard",

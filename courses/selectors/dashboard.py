@@ -12,6 +12,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
 from courses.models import Certificate, CertificateStatus, CoursePage, Enrolment
+from courses.selectors.charter import charters_pending
 from courses.selectors.progress import (
     EXPIRING_SOON_DAYS,
     CourseProgress,
@@ -36,6 +37,7 @@ class Dashboard:
     completed: list
     certificates: list
     expiring_soon: list
+    charters_pending: list = ()
 
     @property
     def is_empty(self) -> bool:
@@ -46,7 +48,8 @@ def learner_dashboard(*, learner, now: datetime.datetime | None = None) -> Dashb
     """The learner's courses in progress, completed courses and certificates.
 
     Course titles and links come from each course's translation in the active
-    language when there is one.
+    language when there is one. Also the charters awaiting the learner's
+    acknowledgement, in that language: a friendly reminder, never a block.
     """
     now = now or timezone.now()
     enrolments = list(
@@ -81,7 +84,9 @@ def learner_dashboard(*, learner, now: datetime.datetime | None = None) -> Dashb
         if certificate.status_at(now, expiring_within_days=EXPIRING_SOON_DAYS)
         == CertificateStatus.EXPIRING
     ]
+    language = get_supported_content_language_variant(get_language())
     return Dashboard(
+        charters_pending=list(charters_pending(learner=learner, language=language)),
         in_progress=in_progress,
         completed=completed,
         certificates=certificates,

@@ -9,6 +9,8 @@ from wagtail.models import Page
 
 from core.caching import NO_CACHE, RenderCache
 from courses.access import quiz_url
+from courses.models import CharterPage
+from courses.selectors.pages import page_in_language
 from courses.selectors.progress import (
     CourseProgress,
     course_rule,
@@ -28,6 +30,7 @@ class CourseLearning:
     done_ids: frozenset = frozenset()
     resume_lesson: Page | None = None
     final_quiz_url: str | None = None
+    charter_url: str | None = None
 
     @property
     def is_enrolled(self) -> bool:
@@ -41,8 +44,10 @@ def course_learning(
 
     Zero queries for anonymous visitors, one for visitors not enrolled, and
     two for learners in progress (enrolment, lessons done), plus one when
-    the cycle is complete and one for the final quiz's attempts, whatever
-    the number of lessons. ``lessons`` are pages or ``OutlineLesson`` links.
+    the cycle is complete, one for the final quiz's attempts, one for a
+    required charter (and up to two for its link until acknowledged, none
+    from the cache), whatever the number of lessons. ``lessons`` are pages
+    or ``OutlineLesson`` links.
     """
 
     def rule():
@@ -64,13 +69,33 @@ def course_learning(
     quiz_link = None
     if progress.has_final_quiz and not progress.is_complete:
         quiz_link = final_quiz_url(course=enrolment.course, cache=cache)
+    charter_link = None
+    if progress.charter_required and not progress.charter_acknowledged:
+        charter_link = charter_url(course=enrolment.course, cache=cache)
     return CourseLearning(
         enrolment=enrolment,
         progress=progress,
         done_ids=done_ids,
         resume_lesson=resume,
         final_quiz_url=quiz_link,
+        charter_url=charter_link,
     )
+
+
+def charter_url(*, course, cache: RenderCache = NO_CACHE) -> str | None:
+    """The URL of the charter ``course`` requires, in the active language.
+
+    Two queries, or none from ``cache``; None if the charter is not live.
+    """
+
+    def build():
+        charter = CharterPage.objects.live().filter(pk=course.required_charter_id)
+        charter = charter.first()
+        if charter is None:
+            return None
+        return page_in_language(page=charter, language_code=get_language()).url
+
+    return cache.get("required-charter", course.pk, compute=build)
 
 
 @dataclass(frozen=True)

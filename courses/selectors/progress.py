@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import cache
 
 from django.db import connection, router
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from wagtail.models import Page
 
 from core.sql import fetch_rows, select_columns
@@ -22,12 +22,15 @@ from courses.completion import CompletionFacts
 from courses.models import (
     EXPIRING_SOON_DAYS,
     CertificateStatus,
+    CharterAcknowledgement,
+    CharterPage,
     CourseCompletion,
     CoursePage,
     Enrolment,
     LessonPage,
     LessonProgress,
 )
+from courses.selectors.charter import current_version_subquery
 from quizzes.grades import KeptGrade, kept_grade
 from quizzes.models import AttemptState, Quiz, QuizAttempt
 
@@ -67,6 +70,7 @@ class CourseProgress:
     quiz_grade: KeptGrade | None
     completion: object | None
     certificate: object | None
+    charter_acknowledged: bool | None = None
 
     @property
     def facts(self) -> CompletionFacts:
@@ -76,7 +80,14 @@ class CourseProgress:
             has_final_quiz=self.has_final_quiz,
             quiz_passed=self.quiz_passed,
             completion_recorded=self.completion is not None,
+            charter_required=self.charter_required,
+            charter_acknowledged=bool(self.charter_acknowledged),
         )
+
+    @property
+    def charter_required(self) -> bool:
+        """The course requires a charter (``charter_acknowledged`` is then set)."""
+        return self.charter_acknowledged is not None
 
     @property
     def quiz_passed(self) -> bool:
@@ -268,7 +279,25 @@ def _completions(enrolments: list) -> dict:
     return completions
 
 
-def _progress(enrolment, required, done, completion, quiz_grade) -> CourseProgress:
+def _charters_acknowledged(*, learner, charter_ids) -> dict[int, bool]:
+    """``{charter page id: learner acknowledged its current version}``; one query."""
+    if not charter_ids:
+        return {}
+    acknowledged = CharterAcknowledgement.objects.filter(
+        learner=getattr(learner, "pk", learner), version_id=OuterRef("current")
+    )
+    return dict(
+        CharterPage.objects.filter(pk__in=charter_ids)
+        .annotate(current=current_version_subquery("translation_key"))
+        .annotate(acknowledged=Exists(acknowledged))
+        .values_list("pk", "acknowledged")
+    )
+
+
+def _progress(
+    enrolment, required, done, completion, quiz_grade, charters=None
+) -> CourseProgress:
+    charter_id = enrolment.course.required_charter_id
     return CourseProgress(
         enrolment=enrolment,
         required_keys=frozenset(required),
@@ -277,11 +306,14 @@ def _progress(enrolment, required, done, completion, quiz_grade) -> CourseProgre
         quiz_grade=quiz_grade,
         completion=completion,
         certificate=getattr(completion, "certificate", None) if completion else None,
+        charter_acknowledged=None
+        if charter_id is None
+        else bool((charters or {}).get(charter_id)),
     )
 
 
 def progress_for_enrolments(*, learner, enrolments: list) -> dict:
-    """``CourseProgress`` per enrolment id, in at most six queries in all.
+    """``CourseProgress`` per enrolment id, in at most seven queries in all.
 
     ``enrolments`` are the ``learner``'s, with ``course`` loaded
     (``select_related("course")``).
@@ -299,6 +331,10 @@ def progress_for_enrolments(*, learner, enrolments: list) -> dict:
         enrolments=enrolments,
         rules=final_quiz_rules(quiz_ids=quiz_ids) if quiz_ids else {},
     )
+    charters = _charters_acknowledged(
+        learner=learner,
+        charter_ids={e.course.required_charter_id for e in enrolments} - {None},
+    )
     return {
         enrolment.pk: _progress(
             enrolment,
@@ -306,6 +342,7 @@ def progress_for_enrolments(*, learner, enrolments: list) -> dict:
             done[enrolment.pk],
             completions.get(enrolment.pk),
             grades.get(enrolment.pk),
+            charters,
         )
         for enrolment in enrolments
     }
@@ -427,7 +464,14 @@ def course_rule(*, translation_key) -> CourseRule:
     course = (
         CoursePage.objects.filter(translation_key=translation_key)
         .order_by("pk")
-        .only("id", "path", "depth", "translation_key", "final_quiz_id")
+        .only(
+            "id",
+            "path",
+            "depth",
+            "translation_key",
+            "final_quiz_id",
+            "required_charter_id",
+        )
         .first()
     )
     quiz_id = course.final_quiz_id
@@ -446,10 +490,11 @@ def page_enrolment_progress(
     ``(None, None)`` when not enrolled. The same answer as
     ``progress_for_enrolments`` in fewer queries: one for the enrolment and
     the lessons done (``enrolment_and_done_keys``), plus one for the
-    completion of a completed cycle and one for the final quiz's attempts
-    when there is a final quiz. ``rule``, called only for an enrolled
-    learner, gives the course's ``CourseRule`` (pages take it from their
-    render cache); without it, ``course_rule`` reads it.
+    completion of a completed cycle, one for the final quiz's attempts
+    when there is a final quiz, and one when the course requires a charter.
+    ``rule``, called only for an enrolled learner, gives the course's
+    ``CourseRule`` (pages take it from their render cache); without it,
+    ``course_rule`` reads it.
     """
     enrolment, done_keys = enrolment_and_done_keys(learner=learner, course=course)
     if enrolment is None:
@@ -468,8 +513,14 @@ def page_enrolment_progress(
             enrolments=[enrolment],
             rules={enrolment.course.final_quiz_id: rule.quiz},
         ).get(enrolment.pk)
+    charter_id = rule.course.required_charter_id
+    charters = (
+        _charters_acknowledged(learner=learner, charter_ids={charter_id})
+        if charter_id
+        else None
+    )
     progress = _progress(
-        enrolment, rule.required_keys, done_keys, completion, quiz_grade
+        enrolment, rule.required_keys, done_keys, completion, quiz_grade, charters
     )
     return enrolment, progress
 

@@ -6,7 +6,13 @@ from django.contrib.auth import get_user_model
 from wagtail.users.models import UserProfile
 
 from core.people import person_language
-from courses.models import Certificate, CourseCompletion, Enrolment, LessonProgress
+from courses.models import (
+    Certificate,
+    CharterAcknowledgement,
+    CourseCompletion,
+    Enrolment,
+    LessonProgress,
+)
 from lms.accounts.models import SignInIdentity
 from lms.credentials.models import IssuedCredential
 from lms.teams.models import LearnerAssignment, TeamManagerRole, TeamMembership
@@ -142,6 +148,17 @@ def person_record(*, person) -> dict:
                 "answers": answers.get(attempt.pk, []),
             }
             for attempt in attempts
+        ],
+        "charter_acknowledgements": [
+            {
+                "charter": str(item.version.translation_key),
+                "version": item.version.number,
+                "acknowledged_at": _when(item.acknowledged_at),
+                "language": item.language,
+            }
+            for item in CharterAcknowledgement.objects.filter(
+                learner=person
+            ).select_related("version")
         ],
         "certificates": [
             {

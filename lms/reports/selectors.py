@@ -123,13 +123,14 @@ def assigned_courses() -> QuerySet[CoursePage]:
 
 @dataclass(frozen=True)
 class CourseSteps:
-    """What the completion rule counts of a course: its required lessons and quiz.
+    """What the completion rule counts of a course: required lessons, quiz, charter.
 
     The steps themselves are ``courses.completion.CompletionFacts.total_steps``.
     """
 
     required_lessons: int
     has_final_quiz: bool
+    requires_charter: bool = False
 
 
 def course_steps() -> dict[int, CourseSteps]:
@@ -137,11 +138,15 @@ def course_steps() -> dict[int, CourseSteps]:
     rows = (
         CoursePage.objects.filter(pk__in=assigned_course_ids())
         .annotate(required=required_lessons_count(course_ref=""))
-        .values_list("pk", "required", "final_quiz_id")
+        .values_list("pk", "required", "final_quiz_id", "required_charter_id")
     )
     return {
-        pk: CourseSteps(required_lessons=n, has_final_quiz=quiz_id is not None)
-        for pk, n, quiz_id in rows
+        pk: CourseSteps(
+            required_lessons=n,
+            has_final_quiz=quiz_id is not None,
+            requires_charter=charter_id is not None,
+        )
+        for pk, n, quiz_id, charter_id in rows
     }
 
 
@@ -211,6 +216,7 @@ def annotate_progress(
             lessons_done=figures["lessons_done"],
             quiz_score=figures["kept_score"],
             quiz_passed=figures["quiz_passed"],
+            charter_acknowledged=figures["charter_acknowledged"],
             certificate_state=Coalesce(
                 Subquery(latest_certificate.values("state")[:1]),
                 Value(CertificateState.NONE),
@@ -252,6 +258,8 @@ def completion_figures(
         has_final_quiz=step.has_final_quiz,
         quiz_passed=bool(row["quiz_passed"]),
         completion_recorded=row["completed_at"] is not None,
+        charter_required=step.requires_charter,
+        charter_acknowledged=bool(row["charter_acknowledged"]),
     )
     if facts.completion_recorded:
         status = CompletionStatus.COMPLETED
@@ -285,6 +293,7 @@ COMPLETION_FIELDS = (
     "due_on",
     "lessons_done",
     "quiz_passed",
+    "charter_acknowledged",
     "quiz_score",
     "completed_at",
     "certificate_state",

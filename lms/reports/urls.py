@@ -25,6 +25,7 @@ urlpatterns = [
     *report("teams/", views.TeamSummaryReportView, "team_summary"),
     *report("items/", views.ItemAnalysisView, "item_analysis"),
     *report("certificates/", views.CertificateRegisterView, "certificates"),
+    *report("charter/", views.CharterReportView, "charter"),
     path(
         "items/question/<id:pk>/",
         views.QuestionAnalysisView.as_view(),

@@ -79,6 +79,17 @@ def register_certificates_menu_item():
 
 
 @hooks.register("register_reports_menu_item")
+def register_charter_menu_item():
+    return TeamReportMenuItem(
+        gettext_lazy("Charter acknowledgements"),
+        reverse("reports:charter"),
+        name="relais-charter",
+        icon_name="doc-full",
+        order=125,
+    )
+
+
+@hooks.register("register_reports_menu_item")
 def register_item_analysis_menu_item():
     return TrainerReportMenuItem(
         gettext_lazy("Quiz item analysis"),

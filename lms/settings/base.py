@@ -383,3 +383,6 @@ RELAIS_QUESTION_IMPORT_MAX_BYTES = int(
 RELAIS_QUESTION_IMPORT_MAX_QUESTIONS = int(
     os.environ.get("RELAIS_QUESTION_IMPORT_MAX_QUESTIONS", "500")
 )
+# People who have not acknowledged a charter's current version get a friendly
+# email every this many days (never more often than weekly: below 7 counts as 7).
+RELAIS_CHARTER_REMINDER_DAYS = int(os.environ.get("RELAIS_CHARTER_REMINDER_DAYS", "14"))

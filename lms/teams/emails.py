@@ -13,7 +13,8 @@ from django.utils import translation
 
 from core.emails import absolute_url, send_templated_email
 from core.people import person_language
-from courses.selectors import email_language, page_in_language
+from courses.models import CharterPage
+from courses.selectors import canonical_page, email_language, page_in_language
 from lms.teams.models import ReminderStage
 
 
@@ -80,4 +81,31 @@ def send_manager_digest(*, manager, reminders: list) -> bool:
         user=manager,
         language=language,
         context={"lines": lines, "report_url": report_url},
+    )
+
+
+def send_charter_reminder(*, reminder) -> bool:
+    """ "Please read the charter and confirm": a link, never a threat."""
+    person = reminder.learner
+    language = person_language(person, default=settings.LANGUAGE_CODE)
+    charter = (
+        CharterPage.objects.live()
+        .filter(translation_key=reminder.version.translation_key)
+        .order_by("pk")
+        .first()
+    )
+    if charter is None:
+        return False
+    with translation.override(language):
+        page = page_in_language(page=canonical_page(charter), language_code=language)
+        url = absolute_url(page.get_url() or "")
+    return _send(
+        name="charter_reminder",
+        user=person,
+        language=language,
+        context={
+            "charter_title": page.title,
+            "charter_url": url,
+            "version": reminder.version.number,
+        },
     )

@@ -259,3 +259,41 @@ class AssignmentReminder(models.Model):
 
     def __str__(self):
         return f"{self.learner_assignment_id}: {self.stage} → {self.recipient_id}"
+
+
+class CharterReminder(models.Model):
+    """One friendly email asking a person to acknowledge a charter's current version.
+
+    At most one per person, version and period: ``period`` counts the
+    reminder cadence (``RELAIS_CHARTER_REMINDER_DAYS``, never under a week)
+    since the version was published. The unique constraint makes re-running
+    the reminder command safe.
+    """
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    version = models.ForeignKey(
+        "courses.CharterVersion",
+        verbose_name=_("charter version"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    period = models.PositiveIntegerField(_("period"))
+    sent_at = models.DateTimeField(_("sent at"))
+
+    class Meta:
+        verbose_name = _("charter reminder")
+        verbose_name_plural = _("charter reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "version", "period"],
+                name="unique_charter_reminder",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.learner_id}: v{self.version_id} #{self.period}"

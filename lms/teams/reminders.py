@@ -1,4 +1,4 @@
-"""Assignment reminders: learners due soon or overdue, and managers' digests.
+"""Reminders: assignments due soon or overdue, managers' digests, the charter.
 
 Each stage is logged in ``AssignmentReminder`` *before* its email is queued,
 inside the same transaction, under a unique constraint (learner assignment,
@@ -13,13 +13,27 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from core.db import get_or_create
-from lms.teams.models import AssignmentReminder, LearnerAssignment, ReminderStage
-from lms.teams.selectors import learner_assignments_to_remind, managers_of_learners
-from lms.teams.tasks import send_assignment_reminder, send_manager_digest
+from lms.teams.models import (
+    AssignmentReminder,
+    CharterReminder,
+    LearnerAssignment,
+    ReminderStage,
+)
+from lms.teams.selectors import (
+    charter_reminders_due,
+    learner_assignments_to_remind,
+    managers_of_learners,
+)
+from lms.teams.tasks import (
+    send_assignment_reminder,
+    send_charter_reminder,
+    send_manager_digest,
+)
 
 CHUNK_SIZE = 500
 
@@ -109,3 +123,40 @@ def assignment_reminders_send(
         digests=len(new_lines),
         digest_lines=sum(len(ids) for ids in new_lines.values()),
     )
+
+
+#: Charter reminders are friendly and rare: never more often than weekly.
+MIN_CHARTER_CADENCE_DAYS = 7
+
+
+def charter_cadence_days(days: int | None = None) -> int:
+    """The charter reminders' cadence: ``days`` or the setting, at least a week."""
+    days = settings.RELAIS_CHARTER_REMINDER_DAYS if days is None else days
+    return max(days, MIN_CHARTER_CADENCE_DAYS)
+
+
+@transaction.atomic
+def charter_reminders_send(
+    *, now: datetime.datetime | None = None, cadence_days: int | None = None
+) -> int:
+    """Queue a friendly reminder to each person who has not acknowledged a
+    charter's current version, once per cadence period; returns how many.
+
+    Logged in ``CharterReminder`` before the email is queued (after commit),
+    so a re-run or two runs at once send nothing twice. Never blocks anything.
+    """
+    now = now or timezone.now()
+    queued = 0
+    for person, version, period in charter_reminders_due(
+        now=now, cadence_days=charter_cadence_days(cadence_days)
+    ):
+        with transaction.atomic():
+            reminder, created = get_or_create(
+                CharterReminder,
+                {"learner": person, "version": version, "period": period},
+                {"sent_at": now},
+            )
+        if created:
+            _on_commit_enqueue(send_charter_reminder, reminder_id=reminder.pk)
+            queued += 1
+    return queued

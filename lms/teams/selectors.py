@@ -13,10 +13,12 @@ from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
-from courses.models import CourseCompletion, CoursePage
+from courses.models import CharterPage, CourseCompletion, CoursePage
+from courses.selectors import charter_current_version
 from lms.teams.access import can_assign_courses, can_view_all_reports, can_view_reports
 from lms.teams.models import (
     Assignment,
+    CharterReminder,
     LearnerAssignment,
     Team,
     TeamManagerRole,
@@ -178,3 +180,34 @@ def managers_of_learners(*, learner_ids) -> dict[int, set[int]]:
     for learner_id, manager_id in rows:
         managers.setdefault(learner_id, set()).add(manager_id)
     return managers
+
+
+def charter_reminders_due(*, now: datetime.datetime, cadence_days: int) -> list:
+    """``(person, version, period)`` for each charter reminder now due.
+
+    Every live charter applies to everyone: each active person with an email
+    address who has not acknowledged its current version is due once per
+    ``period`` (``cadence_days`` since the version was published) and not yet
+    reminded in it. One query for the charters, then two per charter.
+    """
+    keys = set(CharterPage.objects.live().values_list("translation_key", flat=True))
+    due = []
+    for key in sorted(keys, key=str):
+        version = charter_current_version(translation_key=key)
+        if version is None:
+            continue
+        period = max((now - version.published_at).days, 0) // cadence_days
+        people = (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .exclude(email="")
+            .exclude(charter_acknowledgements__version=version)
+            .exclude(
+                pk__in=CharterReminder.objects.filter(
+                    version=version, period=period
+                ).values("learner_id")
+            )
+            .order_by("pk")
+        )
+        due += [(person, version, period) for person in people]
+    return due

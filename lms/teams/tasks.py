@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django_tasks import task
 
 from lms.teams import emails
-from lms.teams.models import AssignmentReminder
+from lms.teams.models import AssignmentReminder, CharterReminder
 
 
 @task()
@@ -41,3 +41,14 @@ def send_manager_digest(manager_id: int, reminder_ids: list[int]) -> bool:
     return bool(manager and reminders) and emails.send_manager_digest(
         manager=manager, reminders=reminders
     )
+
+
+@task()
+def send_charter_reminder(reminder_id: int) -> bool:
+    """Remind a person, kindly, to read and acknowledge the charter."""
+    reminder = (
+        CharterReminder.objects.select_related("learner", "version")
+        .filter(pk=reminder_id)
+        .first()
+    )
+    return bool(reminder) and emails.send_charter_reminder(reminder=reminder)

@@ -48,6 +48,8 @@ from django.utils import timezone, translation
 from courses.models import Certificate, CourseCompletion, Enrolment
 from courses.services import (
     certificate_revoke,
+    charter_acknowledge,
+    charter_publish,
     completion_evaluate,
     enrolment_restart,
     lesson_complete,
@@ -58,12 +60,14 @@ from quizzes.models import GradingMethod, Question, QuizAttempt
 from quizzes.services import attempt_start, attempt_submit
 from tests.courses.conftest import translate
 from tests.factories import (
+    CharterPageFactory,
     CoursePageFactory,
     LessonPageFactory,
     QuizFactory,
     SingleChoiceQuestionFactory,
     TeamFactory,
     UserFactory,
+    charter_rule,
 )
 from tests.lms.conftest import TRAINER_PERMISSIONS
 
@@ -133,13 +137,18 @@ class Verdict:
         return text
 
 
-def expected(method: str, sequence: str, lessons: str) -> Verdict:
+def expected(
+    method: str, sequence: str, lessons: str, charter: str | None = None
+) -> Verdict:
+    """``charter``: None when the course requires none, else one of CHARTER."""
     grade = quiz_grade(method, SEQUENCES[sequence])
     quiz_passed = grade is not None and grade >= PASS_MARK
     required_done = sum(key in LESSONS[lessons] for key in REQUIRED)
-    completed = required_done == len(REQUIRED) and quiz_passed
-    total = len(REQUIRED) + 1
-    percent = 100 if completed else (required_done + quiz_passed) * 100 // total
+    charter_done = charter is None or charter == "current"
+    completed = required_done == len(REQUIRED) and quiz_passed and charter_done
+    total = len(REQUIRED) + 1 + (charter is not None)
+    done = required_done + quiz_passed + (charter == "current")
+    percent = 100 if completed else done * 100 // total
     return Verdict(completed, percent, quiz_passed)
 
 
@@ -158,9 +167,12 @@ class Row:
 
     sequence: str
     lessons: str
+    charter: str | None = None
 
     @property
     def username(self) -> str:
+        if self.charter:
+            return f"{self.sequence}.{self.lessons}.{self.charter}"
         return f"{self.sequence}.{self.lessons}"
 
 
@@ -181,7 +193,7 @@ class Course:
     quizzes: dict  # language → Quiz
 
 
-def build_course(*, catalogue, locale_en, method: str) -> Course:
+def build_course(*, catalogue, locale_en, method: str, charter=None) -> Course:
     settings_ = {"pass_mark": PASS_MARK, "grading_method": method}
     quiz = QuizFactory(
         title="Quiz final",
@@ -198,7 +210,10 @@ def build_course(*, catalogue, locale_en, method: str) -> Course:
         **settings_,
     )
     course = CoursePageFactory(
-        parent=catalogue, title="Confidentialité", final_quiz=quiz
+        parent=catalogue,
+        title="Confidentialité",
+        final_quiz=quiz,
+        required_charter=charter,
     )
     lessons = {
         "required-1": LessonPageFactory(parent=course, title="Obligatoire 1"),
@@ -251,13 +266,16 @@ def start_cycle_at(enrolment, moment: datetime.datetime) -> Enrolment:
     return Enrolment.objects.select_related("course").get(pk=enrolment.pk)
 
 
-def build_learner(*, row, course, language, cycle, trainer, now) -> Enrolment:
-    """The row's learner, alone in a team assigned the course, in their state.
+def build_learner(
+    *, row, course, language, cycle, trainer, now, learner=None
+) -> Enrolment:
+    """The row's learner (new unless given), alone in a team assigned the course,
+    in their state.
 
     Cycle 2: the learner completed cycle 1 twenty days ago (all lessons, a
     pass), the certificate was revoked and they started again ten days ago.
     """
-    learner = UserFactory(username=row.username, first_name="", last_name="")
+    learner = learner or UserFactory(username=row.username, first_name="", last_name="")
     team = TeamFactory(name=row.username, members=[learner])
     assignment_create(
         course=course.pages["fr"],
@@ -407,6 +425,57 @@ def trainer(db):
     return user
 
 
+def disagreements(
+    client, *, trainer, course, language, cycle, enrolments, want
+) -> list[str]:
+    """Every screen's verdict on every row, where it differs from ``want(row)``."""
+    learner_screens = {}
+    for row, enrolment in enrolments.items():
+        client.force_login(enrolment.learner)
+        learner_screens[row] = {
+            "course page": course_page_says(client, course.pages[language]),
+            "dashboard": dashboard_says(client, language, enrolment),
+        }
+    client.force_login(trainer)
+    reports = {
+        "matrix screen": matrix_screen_says(client),
+        "matrix CSV": matrix_csv_says(client),
+        "matrix XLSX": matrix_xlsx_says(client),
+    }
+    summary = team_summary_says(client)
+
+    problems = []
+    for row, enrolment in enrolments.items():
+        wanted = want(row)
+        completion = CourseCompletion.objects.filter(
+            enrolment=enrolment, cycle=cycle
+        ).first()
+        team = summary.get(row.username)
+        said = {
+            **learner_screens[row],
+            "completion service": Verdict(completion is not None),
+            **{name: rows.get(row.username) for name, rows in reports.items()},
+            "team summary": Verdict(team["completed"] == 1) if team else None,
+        }
+        for screen, got in said.items():
+            if got is None:
+                problems.append(f"{row.username}: {screen} has no row for the learner")
+            elif not agrees(got, wanted):
+                problems.append(
+                    f"{row.username} [{SEQUENCES[row.sequence]}]: {screen} says "
+                    f"{got}; expected {wanted}"
+                )
+        if wanted.completed and completion is not None and team:
+            # The completing attempt scored PASS under every method.
+            scores = (completion.score_percent, team["average_score"])
+            if scores != (PASS, PASS):
+                problems.append(
+                    f"{row.username}: completion score / team average {scores}; "
+                    f"expected {PASS}"
+                )
+    return problems
+
+
 @pytest.mark.parametrize(("method", "cycle", "language"), GROUPS)
 def test_every_screen_agrees_on_completion(
     client, settings, catalogue, locale_en, trainer, method, cycle, language
@@ -427,51 +496,84 @@ def test_every_screen_agrees_on_completion(
         for row in table
     }
 
-    learner_screens = {}
-    for row, enrolment in enrolments.items():
-        client.force_login(enrolment.learner)
-        learner_screens[row] = {
-            "course page": course_page_says(client, course.pages[language]),
-            "dashboard": dashboard_says(client, language, enrolment),
-        }
-    client.force_login(trainer)
-    reports = {
-        "matrix screen": matrix_screen_says(client),
-        "matrix CSV": matrix_csv_says(client),
-        "matrix XLSX": matrix_xlsx_says(client),
-    }
-    summary = team_summary_says(client)
-
-    problems = []
-    for row, enrolment in enrolments.items():
-        want = expected(method, row.sequence, row.lessons)
-        completion = CourseCompletion.objects.filter(
-            enrolment=enrolment, cycle=cycle
-        ).first()
-        team = summary.get(row.username)
-        said = {
-            **learner_screens[row],
-            "completion service": Verdict(completion is not None),
-            **{name: rows.get(row.username) for name, rows in reports.items()},
-            "team summary": Verdict(team["completed"] == 1) if team else None,
-        }
-        for screen, got in said.items():
-            if got is None:
-                problems.append(f"{row.username}: {screen} has no row for the learner")
-            elif not agrees(got, want):
-                problems.append(
-                    f"{row.username} [{SEQUENCES[row.sequence]}]: {screen} says "
-                    f"{got}; expected {want}"
-                )
-        if want.completed and completion is not None and team:
-            # The completing attempt scored PASS under every method.
-            scores = (completion.score_percent, team["average_score"])
-            if scores != (PASS, PASS):
-                problems.append(
-                    f"{row.username}: completion score / team average {scores}; "
-                    f"expected {PASS}"
-                )
+    problems = disagreements(
+        client,
+        trainer=trainer,
+        course=course,
+        language=language,
+        cycle=cycle,
+        enrolments=enrolments,
+        want=lambda row: expected(method, row.sequence, row.lessons),
+    )
     assert not problems, (
         f"{method}, cycle {cycle}, attempts and lessons in {language}: "
+        f"{len(problems)} disagreement(s) with the rule\n" + "\n".join(problems)
+    )
+
+
+# --- A course that requires the charter ------------------------------------------
+
+# The learner's acknowledgement when the table is read: of the current
+# version (2), of version 1 only, or none.
+CHARTER = ("current", "old", "never")
+CHARTER_ROWS = [
+    Row(sequence, lessons, charter)
+    for sequence, lessons in (("pass", "all-done"), ("fail-pass", "required-missing"))
+    for charter in CHARTER
+]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_screen_agrees_on_the_charter(
+    client, settings, catalogue, locale_en, trainer, language
+):
+    settings.RELAIS_REPORT_PAGE_SIZE = 100
+    now = timezone.now()
+    charter = CharterPageFactory(parent=catalogue)
+    first = charter_publish(page=charter, now=now - datetime.timedelta(days=30))
+    course = build_course(
+        catalogue=catalogue, locale_en=locale_en, method="highest", charter=charter
+    )
+    # Acknowledgements come before the lessons, so a completion recorded (and
+    # kept) while version 1 was current cannot hide the rule's final answer.
+    learners = {
+        row: UserFactory(username=row.username, first_name="", last_name="")
+        for row in CHARTER_ROWS
+    }
+    for row, learner in learners.items():
+        if row.charter != "never":
+            charter_acknowledge(learner=learner, version=first, language=language)
+    charter.rules = [*charter.rules.raw_data, charter_rule("Une nouvelle règle")]
+    second = charter_publish(page=charter, material_change=True, now=now)
+    assert second.number == 2
+    enrolments = {
+        row: build_learner(
+            row=row,
+            course=course,
+            language=language,
+            cycle=1,
+            trainer=trainer,
+            now=now,
+            learner=learner,
+        )
+        for row, learner in learners.items()
+    }
+    for row, enrolment in enrolments.items():
+        if row.charter == "current":
+            charter_acknowledge(
+                learner=enrolment.learner, version=second, language=language
+            )
+
+    problems = disagreements(
+        client,
+        trainer=trainer,
+        course=course,
+        language=language,
+        cycle=1,
+        enrolments=enrolments,
+        want=lambda row: expected("highest", row.sequence, row.lessons, row.charter),
+    )
+    assert not problems, (
+        f"charter, attempts and lessons in {language}: "
         f"{len(problems)} disagreement(s) with the rule\n" + "\n".join(problems)
     )

@@ -2,14 +2,16 @@ import pytest
 from wagtail.models import Page
 from wagtail.test.utils import WagtailTestUtils  # noqa: F401  (sanity: importable)
 
-from courses.models import CourseIndexPage, CoursePage, LessonPage
+from courses.models import CharterPage, CourseIndexPage, CoursePage, LessonPage
 from tests.factories import CoursePageFactory, LessonPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_tree_is_locked_catalogue_course_lesson():
-    assert CourseIndexPage.allowed_subpage_models() == [CoursePage]
+    assert CourseIndexPage.allowed_subpage_models() == [CoursePage, CharterPage]
+    assert CharterPage.allowed_subpage_models() == []
+    assert CharterPage.allowed_parent_page_models() == [CourseIndexPage]
     assert CoursePage.allowed_subpage_models() == [LessonPage]
     assert LessonPage.allowed_subpage_models() == []
     assert CoursePage.allowed_parent_page_models() == [CourseIndexPage]

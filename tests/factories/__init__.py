@@ -1,9 +1,11 @@
 """factory-boy factories, one module per app; import them from here."""
 
 from .courses import (
+    CharterPageFactory,
     CourseIndexPageFactory,
     CoursePageFactory,
     LessonPageFactory,
+    charter_rule,
     paragraph,
 )
 from .progress import (
@@ -16,6 +18,8 @@ from .teams import TeamFactory
 from .users import UserFactory
 
 __all__ = [
+    "CharterPageFactory",
+    "charter_rule",
     "CourseIndexPageFactory",
     "CoursePageFactory",
     "LessonPageFactory",

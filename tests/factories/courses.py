@@ -1,7 +1,9 @@
+import datetime
+
 import factory
 import wagtail_factories
 
-from courses.models import CourseIndexPage, CoursePage, LessonPage
+from courses.models import CharterPage, CourseIndexPage, CoursePage, LessonPage
 
 
 def paragraph(text="Un paragraphe de leçon."):
@@ -57,3 +59,31 @@ class LessonPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = LessonPage
+
+
+def charter_rule(statement: str, explanation: str = "") -> dict:
+    """A charter rule block's raw value."""
+    return {
+        "type": "rule",
+        "value": {
+            "statement": statement,
+            "explanation": f"<p>{explanation}</p>" if explanation else "",
+        },
+    }
+
+
+class CharterPageFactory(wagtail_factories.PageFactory):
+    """A charter; pass parent= a CourseIndexPage. No version until it is published
+    through ``courses.services.charter_publish``."""
+
+    title = "Charte des médias sociaux"
+    effective_date = datetime.date(2026, 1, 1)
+    rules = factory.LazyFunction(
+        lambda: [
+            charter_rule("Utilisez votre vrai nom", "Pas de pseudonyme."),
+            charter_rule("Aucun message politique", "Restez neutre."),
+        ]
+    )
+
+    class Meta:
+        model = CharterPage

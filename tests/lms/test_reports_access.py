@@ -14,12 +14,13 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from tests.factories import UserFactory
+from courses.services import charter_publish
+from tests.factories import CharterPageFactory, UserFactory
 from tests.lms.helpers import enrolment_of, finish
 
 pytestmark = pytest.mark.django_db
 
-TEAM_REPORTS = ["completion", "team_summary", "certificates"]
+TEAM_REPORTS = ["completion", "team_summary", "certificates", "charter"]
 REPORTS = [*TEAM_REPORTS, "item_analysis"]
 ROUTES = ["page", "results", "csv", "xlsx"]
 
@@ -28,6 +29,7 @@ ROUTES = ["page", "results", "csv", "xlsx"]
 MARKERS = {
     "completion": {"a": "a0@example.org", "b": "b0@example.org"},
     "certificates": {"a": "a0@example.org", "b": "b0@example.org"},
+    "charter": {"a": "a0@example.org", "b": "b0@example.org"},
     "team_summary": {"a": "Équipe A", "b": "Équipe B"},
 }
 
@@ -64,10 +66,14 @@ def text_of(response) -> str:
 
 
 @pytest.fixture
-def world(assigned, members_a, members_b, course):
-    """Both teams assigned; the first member of each finished (certificate)."""
+def world(assigned, members_a, members_b, course, catalogue):
+    """Both teams assigned; the first member of each finished (certificate).
+
+    And a published charter, for the charter report (nobody acknowledged it).
+    """
     finish(enrolment_of(members_a[0], course))
     finish(enrolment_of(members_b[0], course))
+    charter_publish(page=CharterPageFactory(parent=catalogue))
     return assigned
 
 

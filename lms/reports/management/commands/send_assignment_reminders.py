@@ -5,13 +5,15 @@
 Learners whose assigned course is due within N days, or overdue, get a
 reminder; managers get a digest of their people newly overdue. Each stage is
 sent once per learner and assignment, so running the command again (or
-twice a day) sends nothing twice.
+twice a day) sends nothing twice. People who have not acknowledged a
+charter's current version get a friendly reminder every
+RELAIS_CHARTER_REMINDER_DAYS days (at least a week apart).
 """
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from lms.teams.reminders import assignment_reminders_send
+from lms.teams.reminders import assignment_reminders_send, charter_reminders_send
 
 
 class Command(BaseCommand):
@@ -38,3 +40,5 @@ class Command(BaseCommand):
             f"and {run.digests} manager digest(s) listing {run.digest_lines} "
             "overdue learner(s)."
         )
+        charters = charter_reminders_send()
+        self.stdout.write(f"Queued {charters} charter reminder(s).")

@@ -282,3 +282,8 @@ RELAIS_EXPORT_CHUNK_SIZE = int(os.environ.get("RELAIS_EXPORT_CHUNK_SIZE", "2000"
 RELAIS_ASSIGNMENT_REMINDER_DAYS = int(
     os.environ.get("RELAIS_ASSIGNMENT_REMINDER_DAYS", "7")
 )
+
+# Bulk onboarding, the admin's "People import" (lms.onboarding).
+INSTALLED_APPS += ["lms.onboarding"]
+# Largest people file (CSV or XLSX) accepted, in megabytes.
+RELAIS_PEOPLE_IMPORT_MAX_MB = int(os.environ.get("RELAIS_PEOPLE_IMPORT_MAX_MB", "5"))

@@ -27,7 +27,7 @@ class PeopleFileForm(forms.Form):
 
 
 class ApplyForm(forms.Form):
-    """"Apply": the file's fingerprint as shown, and consent to new teams."""
+    """ "Apply": the file's fingerprint as shown, and consent to new teams."""
 
     sha256 = forms.CharField(widget=forms.HiddenInput, max_length=64)
     create_teams = forms.BooleanField(required=False)

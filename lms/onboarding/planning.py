@@ -258,9 +258,7 @@ def _plan_row(row: PersonRow, facts: Chunk, teams: Teams, seen) -> PlannedPerson
     member_of = facts.teams_of.get(user.pk, set()) if user else set()
     managing = facts.managed_by.get(user.pk, set()) if user else set()
     planned.joins = [ref for ref in teams.refs(row.teams) if ref not in member_of]
-    planned.manages = [
-        ref for ref in teams.refs(row.manager_of) if ref not in managing
-    ]
+    planned.manages = [ref for ref in teams.refs(row.manager_of) if ref not in managing]
     return planned
 
 
@@ -328,9 +326,7 @@ class ImportPlan:
     """The dry run of a file: counts, every error line, a preview, new teams."""
 
     file_error: str = ""
-    counts: dict = field(
-        default_factory=lambda: dict.fromkeys(Action.labels, 0)
-    )
+    counts: dict = field(default_factory=lambda: dict.fromkeys(Action.labels, 0))
     errors: list[LineReport] = field(default_factory=list)
     preview: list[LineReport] = field(default_factory=list)
     new_teams: list[str] = field(default_factory=list)

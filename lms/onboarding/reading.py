@@ -47,9 +47,7 @@ HEADER_MISSING = _(
     "The first line must name the columns, with at least “email” (or "
     "“courriel”). Accepted columns: %(columns)s."
 )
-HEADER_UNKNOWN = _(
-    "Unknown column “%(column)s”. Accepted columns: %(columns)s."
-)
+HEADER_UNKNOWN = _("Unknown column “%(column)s”. Accepted columns: %(columns)s.")
 HEADER_TWICE = _("The column “%(column)s” appears twice.")
 
 ACCEPTED_COLUMNS = (

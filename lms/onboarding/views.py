@@ -31,8 +31,7 @@ FILE_CHANGED = gettext_lazy(
     "The file changed since its dry run: upload it again to check it."
 )
 APPLIED_MESSAGE = gettext_lazy(
-    "Import applied: %(create)s created, %(update)s updated, %(unchanged)s "
-    "unchanged."
+    "Import applied: %(create)s created, %(update)s updated, %(unchanged)s unchanged."
 )
 
 
@@ -95,9 +94,13 @@ class PeopleImportReviewView(ImportAccessMixin, FormView):
 
     def get_context_data(self, **kwargs):
         done = self.people_import.applied_at is not None
-        plan = None if done else import_plan(
-            content=bytes(self.people_import.content),
-            filename=self.people_import.filename,
+        plan = (
+            None
+            if done
+            else import_plan(
+                content=bytes(self.people_import.content),
+                filename=self.people_import.filename,
+            )
         )
         return super().get_context_data(
             people_import=self.people_import,

@@ -22,7 +22,7 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -154,7 +154,9 @@ class _Writer:
             user = User(
                 username=username_for(planned.row.email),
                 email=planned.row.email.strip(),
-                password=make_password(None),
+                # Unusable, as make_password(None) makes it, minus its slow
+                # random-choice loop: sign-in is by OIDC or a password reset.
+                password=UNUSABLE_PASSWORD_PREFIX + secrets.token_urlsafe(30),
                 date_joined=self.now,
                 **planned.names,
             )
@@ -170,9 +172,10 @@ class _Writer:
             )
             for user in new_users:
                 user.pk = ids[user.username]
+        created = {user.pk for user in new_users}
         renamed = []
         for planned in chunk:
-            if planned.names and planned.user not in new_users:
+            if planned.names and planned.user.pk not in created:
                 for name_field, value in planned.names.items():
                     setattr(planned.user, name_field, value)
                 planned.user.full_clean(

@@ -253,3 +253,19 @@ def test_reactivation_restores_enrolments_progress_and_certificates(
     assert before[3]  # a certificate, kept
     client.force_login(learner)
     assert client.get(reverse("courses:dashboard")).status_code == 200
+
+
+def test_an_inactive_user_loaded_by_another_backend_is_signed_out(
+    client, learner, settings
+):
+    """An OIDC-style backend that loads inactive users does not keep them in."""
+    settings.AUTHENTICATION_BACKENDS = [
+        "django.contrib.auth.backends.AllowAllUsersModelBackend"
+    ]
+    client.force_login(learner)
+    deactivate(learner)
+
+    response = client.get(reverse("courses:dashboard"))
+
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session

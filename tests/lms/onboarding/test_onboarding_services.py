@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
@@ -74,7 +75,8 @@ def test_dry_run_says_per_line_what_will_change(sales):
         ]
     )
 
-    plan = import_plan(content=content)
+    with translation.override("en"):
+        plan = import_plan(content=content)
 
     assert plan.counts == {"create": 1, "update": 1, "unchanged": 1, "error": 1}
     assert [(r.line, r.action) for r in plan.preview] == [
@@ -88,7 +90,10 @@ def test_dry_run_says_per_line_what_will_change(sales):
         "manager of Nouvelle équipe (new team)",
     )
     assert plan.errors[0].line == 5
-    assert plan.errors[0].details == (str(EMAIL_INVALID % {"email": "not-an-email"}),)
+    with translation.override("en"):
+        assert plan.errors[0].details == (
+            str(EMAIL_INVALID % {"email": "not-an-email"}),
+        )
     assert plan.new_teams == ["Nouvelle équipe"]
     assert not plan.can_apply
 

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
@@ -88,9 +89,9 @@ class PeopleImportReviewView(ImportAccessMixin, FormView):
     form_class = ApplyForm
     page_title = gettext_lazy("Dry run")
 
-    def dispatch(self, request, *args, **kwargs):
-        self.people_import = get_object_or_404(PeopleImport, token=kwargs["token"])
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def people_import(self) -> PeopleImport:
+        return get_object_or_404(PeopleImport, token=self.kwargs["token"])
 
     def get_context_data(self, **kwargs):
         done = self.people_import.applied_at is not None

@@ -16,9 +16,9 @@ pages would otherwise read with a query of their own on every request.
 
 from functools import cache
 
-from django.contrib.auth import backends, get_user_model
+from django.contrib.auth import SESSION_KEY, backends, get_user_model
 from django.contrib.auth import middleware as auth_middleware
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import AnonymousUser, Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -148,5 +148,13 @@ class AuthenticationMiddleware(auth_middleware.AuthenticationMiddleware):
 
 def _load_user(request):
     user = auth_middleware.get_user(request)
+    if user.is_authenticated and not user.is_active:
+        # Whatever backend signed them in (some OIDC backends load inactive
+        # users): a deactivated account is signed out on its next request.
+        user = AnonymousUser()
+    if not user.is_authenticated and SESSION_KEY in request.session:
+        # The session's user was deactivated (a leaver) or deleted: end the
+        # session, so reactivating the account later does not revive it.
+        request.session.flush()
     take_content_version(request, user)
     return user

@@ -26,10 +26,12 @@ def send_templated_email(*, template: str, user, language: str, context: dict) -
     ``reverse()`` in the templates speak it; callers pass a language Relais
     speaks (e.g. ``courses.selectors.email_language``). The templates get
     ``user`` and ``organisation`` besides ``context`` (which may override
-    them). Returns False, sending nothing, when the user has no address; a
-    failing mail server raises, so a background task can retry.
+    them). Returns False, sending nothing, when the user has no address or
+    their account is deactivated (a leaver; a task queued before they left
+    sends nothing); a failing mail server raises, so a background task can
+    retry.
     """
-    if not user.email:
+    if not user.email or not user.is_active:
         return False
     with translation.override(language):
         context = {

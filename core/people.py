@@ -59,3 +59,41 @@ def person_language_set(*, user, language: str) -> str:
         profile.preferred_language = spoken
         profile.save(update_fields=["preferred_language"])
     return _spoken(profile.preferred_language) or settings.LANGUAGE_CODE
+
+
+def spoken_language(language: str | None) -> str | None:
+    """``language`` as a code Relais speaks ("fr-CA" → "fr"), else None."""
+    return _spoken(language)
+
+
+@transaction.atomic
+def person_languages_set(*, languages: dict[int, str]) -> int:
+    """The bulk form of ``person_language_set``: user id → language; idempotent.
+
+    For imports of many people (``lms.onboarding``): two queries plus one
+    batched insert and one batched update, whatever the number of people.
+    Languages Relais does not speak are ignored, as one by one. Returns the
+    number of people whose preference changed.
+    """
+    wanted = {
+        user_id: code
+        for user_id, code in ((k, _spoken(v)) for k, v in languages.items())
+        if code
+    }
+    if not wanted:
+        return 0
+    profiles = UserProfile.objects.filter(user_id__in=wanted).only(
+        "pk", "user_id", "preferred_language"
+    )
+    changed = [p for p in profiles if p.preferred_language != wanted[p.user_id]]
+    for profile in changed:
+        profile.preferred_language = wanted[profile.user_id]
+    UserProfile.objects.bulk_update(changed, ["preferred_language"], batch_size=500)
+    have = {p.user_id for p in profiles}
+    missing = [
+        UserProfile(user_id=user_id, preferred_language=code)
+        for user_id, code in wanted.items()
+        if user_id not in have
+    ]
+    UserProfile.objects.bulk_create(missing, batch_size=500)
+    return len(changed) + len(missing)

@@ -29,12 +29,16 @@ def certificate_by_code(*, code: str):
 def certificates_due_reminder(*, now: datetime.datetime, stages: tuple) -> list:
     """Valid certificates within the widest reminder stage, with their holder.
 
+    Holders whose account is deactivated (leavers) are left out, and nothing
+    is logged for them, so their reminders resume if they are reactivated.
+
     Certificates whose holder already recertified (a newer certificate for the
     same course) are left out: there is nothing to remind them of.
     """
     horizon = now + datetime.timedelta(days=max(stages))
     candidates = list(
         Certificate.objects.expiring_between(now, horizon)
+        .filter(learner__is_active=True)
         .select_related("learner")
         .prefetch_related("reminders")
     )

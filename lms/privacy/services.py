@@ -33,6 +33,7 @@ from wagtail.users.models import UserProfile
 from courses.models import Certificate
 from lms.accounts.models import SignInIdentity
 from lms.credentials.models import IssuedCredential
+from lms.onboarding.models import PeopleImport
 from lms.privacy.models import PersonErasure
 from lms.privacy.selectors import people_inactive_since
 from lms.xapi.models import OutboxStatement
@@ -160,6 +161,19 @@ def _erase_answers(person, scrub) -> None:
         row.save(update_fields=["feedback"])
 
 
+def _erase_people_imports(person, scrub) -> None:
+    """Uploaded people files may list them: an applied file is no longer
+    needed, and one not applied that names them is dropped too."""
+    email = person.email.lower().encode()
+    for upload in PeopleImport.objects.all():
+        content = bytes(upload.content or b"")
+        names_them = bool(email) and email in content.lower()
+        if upload.applied_at or names_them or content[:2] == b"PK":  # XLSX: zipped
+            upload.content = b""
+        upload.result = _scrub_json(upload.result, scrub)
+        upload.save(update_fields=["content", "result"])
+
+
 def _erase_user(person) -> None:
     profile = UserProfile.get_for_user(person)
     if profile.avatar:
@@ -188,6 +202,7 @@ def _erase(person, *, by, reason: str, now: datetime) -> PersonErasure:
     for model in (AccessAttempt, AccessLog, AccessFailureLog):
         model.objects.filter(username__iexact=person.get_username()).delete()
     _scrub_logs(strings, scrub)
+    _erase_people_imports(person, scrub)
     _erase_user(person)
     erasure = PersonErasure.objects.create(
         person=person, erased_at=now, erased_by=by, reason=reason

@@ -47,6 +47,41 @@ class TeamFilter(IdModelChoiceFilter):
         )
 
 
+class PeopleChoice:
+    """Choices of the "People" filter: who left (deactivated accounts) shows?"""
+
+    INACTIVE = "inactive"
+    ALL = "all"
+
+    choices = [
+        (INACTIVE, _("Inactive only (people who left)")),
+        (ALL, _("Active and inactive")),
+    ]
+
+
+class ActivePeopleFilter(django_filters.ChoiceFilter):
+    """Rows of active people by default; leavers on request.
+
+    A manager follows the people in their teams now: leavers (deactivated
+    accounts) would swell the "overdue" counts with courses nobody will
+    finish. Their records are kept, and this filter shows them, marked
+    inactive, on the screen and in its CSV and XLSX exports alike.
+    """
+
+    def __init__(self, *args, learner_field: str = "learner", **kwargs):
+        self.learner_field = learner_field
+        kwargs.setdefault("label", _("People"))
+        kwargs.setdefault("choices", PeopleChoice.choices)
+        kwargs.setdefault("empty_label", _("Active only"))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        active = f"{self.learner_field}__is_active"
+        if value == PeopleChoice.ALL:
+            return qs
+        return qs.filter(**{active: value != PeopleChoice.INACTIVE})
+
+
 class CompletionFilterSet(WagtailFilterSet):
     """Team, course, status and due-date range of the completion matrix."""
 
@@ -60,6 +95,7 @@ class CompletionFilterSet(WagtailFilterSet):
     due = django_filters.DateFromToRangeFilter(
         label=_("Due date"), field_name="due_on", widget=DateRangePickerWidget
     )
+    people = ActivePeopleFilter()
 
     class Meta:
         model = Enrolment
@@ -76,6 +112,7 @@ class TeamSummaryFilterSet(WagtailFilterSet):
     due = django_filters.DateFromToRangeFilter(
         label=_("Due date"), field_name="due_on", widget=DateRangePickerWidget
     )
+    people = ActivePeopleFilter()
 
     class Meta:
         model = Enrolment
@@ -131,6 +168,7 @@ class CertificateFilterSet(WagtailFilterSet):
     issued = django_filters.DateFromToRangeFilter(
         label=_("Issued"), field_name="issued_at__date", widget=DateRangePickerWidget
     )
+    people = ActivePeopleFilter()
 
     class Meta:
         model = Certificate

@@ -288,6 +288,7 @@ COMPLETION_FIELDS = (
     "learner__first_name",
     "learner__last_name",
     "learner__email",
+    "learner__is_active",
     "course_id",
     "course__title",
     "due_on",
@@ -407,7 +408,8 @@ def managed_team_overview(*, user, today: datetime.date | None = None) -> list[d
     """Per team the user manages: assigned, completed, overdue (dashboard panel).
 
     Only the teams the user manages, even for a trainer: the panel is the
-    manager's "at a glance"; trainers have the team summary.
+    manager's "at a glance"; trainers have the team summary. Active people
+    only, like the reports' default (leavers are in the reports on request).
     """
     today = today or timezone.localdate()
     aggregates = _summary_aggregates(today=today)
@@ -416,7 +418,10 @@ def managed_team_overview(*, user, today: datetime.date | None = None) -> list[d
         with_current_completion(
             Enrolment.objects.filter(source=EnrolmentSource.ASSIGNMENT)
         )
-        .filter(learner__team_memberships__team_id__in=managed_team_ids(user))
+        .filter(
+            learner__team_memberships__team_id__in=managed_team_ids(user),
+            learner__is_active=True,
+        )
         .values(
             team_id=F("learner__team_memberships__team_id"),
             team_name=F("learner__team_memberships__team__name"),
@@ -527,6 +532,7 @@ CERTIFICATE_FIELDS = (
     "learner_id",
     "holder_name",
     "learner__email",
+    "learner__is_active",
     "course_id",
     "course_title",
     "completed_on",

@@ -289,6 +289,7 @@ RELAIS_QUIZ_CONTENT_VERSION = "core.caching.content_version"
 INSTALLED_APPS += [
     "lms.teams",
     "lms.accounts",
+    "lms.onboarding",
     "lms.credentials",
     "lms.xapi",
     "lms.reports",
@@ -386,3 +387,5 @@ RELAIS_QUESTION_IMPORT_MAX_QUESTIONS = int(
 # People who have not acknowledged a charter's current version get a friendly
 # email every this many days (never more often than weekly: below 7 counts as 7).
 RELAIS_CHARTER_REMINDER_DAYS = int(os.environ.get("RELAIS_CHARTER_REMINDER_DAYS", "14"))
+# Largest people file (CSV or XLSX) accepted, in megabytes.
+RELAIS_PEOPLE_IMPORT_MAX_MB = int(os.environ.get("RELAIS_PEOPLE_IMPORT_MAX_MB", "5"))

@@ -172,9 +172,12 @@ def learner_assignments_to_remind(
 
 
 def managers_of_learners(*, learner_ids) -> dict[int, set[int]]:
-    """For each learner id, the ids of the managers of the teams they belong to."""
+    """For each learner id, the active managers of the teams they belong to.
+
+    A deactivated manager (a leaver) gets no more digests.
+    """
     rows = TeamManagerRole.objects.filter(
-        team__memberships__learner_id__in=learner_ids
+        team__memberships__learner_id__in=learner_ids, manager__is_active=True
     ).values_list("team__memberships__learner_id", "manager_id")
     managers: dict[int, set[int]] = {}
     for learner_id, manager_id in rows:

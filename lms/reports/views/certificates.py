@@ -9,6 +9,7 @@ from lms.reports import selectors
 from lms.reports.exports import ExportColumn
 from lms.reports.filters import CertificateFilterSet
 from lms.reports.views.base import RelaisReportView, TableColumn
+from lms.reports.views.completion import INACTIVE_MARK
 
 
 def days_left(row: dict, now) -> int | None:
@@ -70,7 +71,14 @@ class CertificateRegisterView(RelaisReportView):
         }
         now = timezone.now()
         return [
-            ExportColumn(_("Holder"), lambda r: r["holder_name"]),
+            ExportColumn(
+                _("Holder"),
+                lambda r: (
+                    r["holder_name"]
+                    if r["learner__is_active"]
+                    else str(INACTIVE_MARK % {"name": r["holder_name"]})
+                ),
+            ),
             ExportColumn(_("Email"), lambda r: r["learner__email"]),
             ExportColumn(_("Course"), lambda r: r["course_title"]),
             ExportColumn(_("Completed on"), lambda r: r["completed_on"]),

@@ -11,10 +11,20 @@ from lms.reports.exports import ExportColumn, iterate
 from lms.reports.filters import CompletionFilterSet
 from lms.reports.views.base import RelaisReportView, TableColumn
 
+INACTIVE_MARK = _("%(name)s (inactive)")
+
 
 def learner_name(row: dict, prefix: str = "learner__") -> str:
     full = f"{row[prefix + 'first_name']} {row[prefix + 'last_name']}".strip()
     return full or row[prefix + "username"]
+
+
+def exported_name(row: dict) -> str:
+    """The learner's name in exports, marked when they left (inactive)."""
+    name = learner_name(row)
+    if row.get("learner__is_active", True):
+        return name
+    return str(INACTIVE_MARK % {"name": name})
 
 
 def status_texts() -> dict[str, str]:
@@ -109,7 +119,7 @@ class CompletionReportView(RelaisReportView):
         }
         texts = status_texts()
         return [
-            ExportColumn(_("Learner"), learner_name),
+            ExportColumn(_("Learner"), exported_name),
             ExportColumn(_("Username"), lambda r: r["learner__username"]),
             ExportColumn(_("Email"), lambda r: r["learner__email"]),
             ExportColumn(_("Course"), lambda r: r["course__title"]),

@@ -42,7 +42,7 @@ from django.db.models.functions import Coalesce
 
 from courses.models import Enrolment, LessonPage, LessonProgress
 from quizzes.grades import kept_grade_expressions
-from quizzes.models import AttemptState, QuizAttempt
+from quizzes.models import CLOSED_STATES, QuizAttempt
 
 
 @dataclass(frozen=True)
@@ -88,14 +88,15 @@ class CompletionFacts:
 
 
 def cycle_attempts(*, enrolment_ref: str = "") -> QuerySet:
-    """Candidates for the kept grade: submitted attempts at the enrolment's final
+    """Candidates for the kept grade: closed attempts (graded or awaiting grading,
+    which ``quizzes.grades`` tells apart) at the enrolment's final
     quiz (any translation) since its current cycle began, correlated to the
     outer enrolment row (``enrolment_ref``: its path from the outer model)."""
     prefix = f"{enrolment_ref}__" if enrolment_ref else ""
     return QuizAttempt.objects.filter(
         learner=OuterRef(f"{prefix}learner_id"),
         quiz__translation_key=OuterRef(f"{prefix}course__final_quiz__translation_key"),
-        state=AttemptState.SUBMITTED,
+        state__in=CLOSED_STATES,
         submitted_at__gte=OuterRef(f"{prefix}cycle_started_at"),
     )
 
@@ -142,7 +143,8 @@ def completion_annotations(*, required_lessons: Expression | None = None) -> dic
     For ``with_current_completion(enrolments).annotate(**…)``. Keys:
     ``required_lessons``, ``lessons_done`` (required ones done this cycle),
     ``has_final_quiz``, ``kept_score`` and ``quiz_passed`` (the final quiz's
-    kept grade this cycle), and ``percent``. ``required_lessons`` may be
+    kept grade this cycle), ``quiz_awaiting`` (an attempt this cycle awaits
+    a person's grading), and ``percent``. ``required_lessons`` may be
     given as a cheaper expression (a per-course constant), else it is a
     correlated count.
     """
@@ -172,6 +174,7 @@ def completion_annotations(*, required_lessons: Expression | None = None) -> dic
         "has_final_quiz": Case(When(has_quiz, then=Value(True)), default=Value(False)),
         "kept_score": grade["kept_score"],
         "quiz_passed": grade["kept_passed"],
+        "quiz_awaiting": grade["kept_awaiting"],
     }
     quiz_step = Case(When(has_quiz, then=Value(1)), default=Value(0))
     quiz_done = Case(

@@ -3,15 +3,17 @@
 from django.dispatch import receiver
 
 from courses.services import completions_evaluate_for_quiz
-from quizzes.signals import attempt_submitted
+from quizzes.signals import attempt_graded, attempt_submitted
 
 
 @receiver(attempt_submitted, dispatch_uid="courses.complete_on_final_quiz")
+@receiver(attempt_graded, dispatch_uid="courses.complete_on_graded_final_quiz")
 def complete_courses_on_quiz_submission(sender, attempt, **kwargs):
     """A passed final quiz may complete a course; evaluation is idempotent.
 
-    Runs inside the quiz's submission transaction, so the completion and the
-    certificate commit (or roll back) with the attempt.
+    Runs inside the quiz's submission transaction (or the grading one, when
+    a person graded its last essay), so the completion and the certificate
+    commit (or roll back) with the attempt.
     """
     if not attempt.passed:
         return

@@ -50,7 +50,14 @@ from quizzes.admin_views import (
     question_url,
 )
 from quizzes.models import Question, Quiz, QuizAccommodation, question_types
-from quizzes.services import ACTION_REGRADE, ACTION_START, ACTION_SUBMIT
+from quizzes.services import (
+    ACTION_CLAIM,
+    ACTION_GRADE,
+    ACTION_GRADED,
+    ACTION_REGRADE,
+    ACTION_START,
+    ACTION_SUBMIT,
+)
 
 ATTEMPTS_LABEL = _("Attempts")
 QUIZ_HAS_ATTEMPTS = _(
@@ -341,6 +348,14 @@ def register_quiz_log_actions(actions):
     )
     actions.register_action(
         ACTION_SUBMIT, _("Submit quiz attempt"), _("Quiz attempt submitted")
+    )
+
+    actions.register_action(
+        ACTION_CLAIM, _("Claim for grading"), _("Quiz attempt claimed for grading")
+    )
+    actions.register_action(ACTION_GRADE, _("Grade an answer"), _("Answer graded"))
+    actions.register_action(
+        ACTION_GRADED, _("Finish grading"), _("Quiz attempt graded")
     )
 
     @actions.register_action(ACTION_REGRADE)

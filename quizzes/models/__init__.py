@@ -1,6 +1,7 @@
 """Quiz models, split by concern; import them from here."""
 
 from .attempts import (
+    CLOSED_STATES,
     DEADLINE_GRACE,
     AttemptQuestion,
     AttemptState,
@@ -8,6 +9,8 @@ from .attempts import (
     ResponseSelection,
 )
 from .question_types import (
+    EssayCriterion,
+    EssayQuestion,
     MatchingPair,
     MatchingQuestion,
     MultipleResponseOption,
@@ -41,7 +44,10 @@ from .quiz import (
 )
 
 __all__ = [
+    "CLOSED_STATES",
     "DEADLINE_GRACE",
+    "EssayCriterion",
+    "EssayQuestion",
     "QUESTION_RICH_TEXT_FEATURES",
     "AttemptQuestion",
     "AttemptState",

@@ -25,6 +25,7 @@ __all__ = [
 ]
 from .quizzes import (
     QUESTION_FACTORIES,
+    EssayQuestionFactory,
     MatchingQuestionFactory,
     MultipleResponseQuestionFactory,
     NumericQuestionFactory,
@@ -39,6 +40,7 @@ from .quizzes import (
 
 __all__ += [
     "QUESTION_FACTORIES",
+    "EssayQuestionFactory",
     "MatchingQuestionFactory",
     "MultipleResponseQuestionFactory",
     "NumericQuestionFactory",

@@ -295,6 +295,10 @@ class QuizAccommodationViewSet(SnippetViewSet):
     in_group_menu = True
 
 
+#: Hook for apps above quizzes to add an item to the "Quizzes" menu.
+QUIZZES_MENU_HOOK = "register_quizzes_menu_item"
+
+
 class QuizzesViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Quizzes")
     menu_icon = "clipboard-list"
@@ -307,11 +311,14 @@ class QuizzesViewSetGroup(SnippetViewSetGroup):
     )
 
     def get_submenu_items(self):
-        return [
+        """The viewsets' items, then those apps above add with the
+        ``register_quizzes_menu_item`` hook (e.g. lms.grading's "To grade")."""
+        items = [
             registerable.get_menu_item(order=order)
             for order, registerable in enumerate(self.registerables, start=1)
             if getattr(registerable, "in_group_menu", True)
         ]
+        return items + [hook() for hook in hooks.get_hooks(QUIZZES_MENU_HOOK)]
 
 
 register_snippet(QuizzesViewSetGroup)

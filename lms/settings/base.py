@@ -272,7 +272,7 @@ RELAIS_QUIZ_RETURN_LINK = "courses.access.quiz_return_link"
 RELAIS_QUIZ_CONTENT_VERSION = "core.caching.content_version"
 
 # Teams, assignments and manager reports (lms.teams, lms.reports).
-INSTALLED_APPS += ["lms.teams", "lms.reports"]
+INSTALLED_APPS += ["lms.teams", "lms.grading", "lms.reports"]
 # The demo sits above every app (it builds through their services): last.
 INSTALLED_APPS += ["demo"]
 # Rows per report page, and rows fetched per database round trip by exports.

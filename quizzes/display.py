@@ -207,9 +207,7 @@ def _fill_review(
         display.points = None if row.needs_person else row.points
         display.max_points = row.max_points
         if row.person_grade is not None:
-            display.rubric = row.grading_question.person_grade_summary(
-                row.person_grade
-            )
+            display.rubric = row.grading_question.person_grade_summary(row.person_grade)
     if reveal.feedback:
         display.feedback = row.feedback
     if reveal.correct_answers:

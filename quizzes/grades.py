@@ -192,9 +192,7 @@ def kept_grade_expressions(
     grading are left out, as :func:`is_counted` does; ``kept_awaiting`` says
     whether any candidate awaits grading (``KeptGrade.awaiting``).
     """
-    awaiting = Exists(
-        attempts.order_by().filter(state=AttemptState.AWAITING_GRADING)
-    )
+    awaiting = Exists(attempts.order_by().filter(state=AttemptState.AWAITING_GRADING))
     attempts = attempts.exclude(state=AttemptState.AWAITING_GRADING).order_by()
 
     def score(m):

@@ -1,4 +1,4 @@
-"""Essays: pure grading, the rubric, attempts awaiting grading and a person's grading."""
+"""Essays: pure grading, the rubric, awaiting grading, and grading by a person."""
 
 from datetime import timedelta
 from decimal import Decimal

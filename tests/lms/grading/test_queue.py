@@ -174,7 +174,7 @@ def test_managers_and_learners_cannot_see_or_grade(client, awaiting, manager_a, 
     assert awaiting.grading_locked_by is None
 
 
-# --- Grading ----------------------------------------------------------------------------
+# --- Grading -----------------------------------------------------------------------
 
 
 def test_the_grading_screen_shows_everything_a_grader_needs(client, trainer, awaiting):
@@ -289,3 +289,11 @@ def test_the_learner_sees_awaiting_then_the_feedback_and_rubric(
     assert "quiz-score--passed" in html
     assert "Ton chaleureux, bravo." in html
     assert "Politesse" in html  # the rubric line, as the review policy allows
+
+
+def test_quizzes_menu_offers_to_grade_to_trainers_only(client, trainer, manager_a):
+    queue = reverse(QUEUE)
+    client.force_login(trainer)
+    assert queue in client.get(reverse("wagtailadmin_home")).content.decode()
+    client.force_login(manager_a)
+    assert queue not in client.get(reverse("wagtailadmin_home")).content.decode()

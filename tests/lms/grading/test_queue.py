@@ -16,6 +16,8 @@ from courses.models import Certificate, CourseCompletion
 from courses.services import enrol
 from lms.grading.forms import CHOOSE_A_LEVEL
 from lms.grading.views import ANONYMOUS_LEARNER
+from lms.reports.item_analysis import analysed_attempts
+from lms.teams.services import assignment_create
 from quizzes import selectors, services
 from quizzes.models import AttemptState, EssayQuestion, QuizAttempt
 from tests.factories import (
@@ -297,3 +299,31 @@ def test_quizzes_menu_offers_to_grade_to_trainers_only(client, trainer, manager_
     assert queue in client.get(reverse("wagtailadmin_home")).content.decode()
     client.force_login(manager_a)
     assert queue not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+# --- Reports ----------------------------------------------------------------------
+
+
+def test_the_matrix_says_awaiting_grading_and_item_analysis_waits(
+    client, trainer, manager_a, essay_course, essay_quiz, members_a, team_a, today
+):
+    assignment_create(
+        course=essay_course, team=team_a, assigned_by=manager_a, due_on=today
+    )
+    attempt = submit(essay_quiz, members_a[0])
+    assert analysed_attempts(quiz=essay_quiz).count() == 0
+    client.force_login(manager_a)
+    html = client.get(
+        reverse("reports:completion"), {"course": essay_course.pk}
+    ).content.decode()
+    assert "En attente de correction" in html or "Awaiting grading" in html
+    assert ESSAY not in html  # a manager never reads the essay
+    row = essay_row(attempt)
+    services.essay_grade(
+        attempt_question=row,
+        grader=trainer,
+        levels=row.served_question.key_decision()["levels"],
+        feedback="",
+        sequence=attempt.sequence,
+    )
+    assert analysed_attempts(quiz=essay_quiz).count() == 1

@@ -51,7 +51,7 @@ from courses.models import (
     LessonProgress,
 )
 from quizzes.grades import kept_grade_expressions
-from quizzes.models import AttemptState, QuizAttempt
+from quizzes.models import CLOSED_STATES, QuizAttempt
 
 
 @dataclass(frozen=True)
@@ -115,14 +115,15 @@ class CompletionFacts:
 
 
 def cycle_attempts(*, enrolment_ref: str = "") -> QuerySet:
-    """Candidates for the kept grade: submitted attempts at the enrolment's final
+    """Candidates for the kept grade: closed attempts (graded or awaiting grading,
+    which ``quizzes.grades`` tells apart) at the enrolment's final
     quiz (any translation) since its current cycle began, correlated to the
     outer enrolment row (``enrolment_ref``: its path from the outer model)."""
     prefix = f"{enrolment_ref}__" if enrolment_ref else ""
     return QuizAttempt.objects.filter(
         learner=OuterRef(f"{prefix}learner_id"),
         quiz__translation_key=OuterRef(f"{prefix}course__final_quiz__translation_key"),
-        state=AttemptState.SUBMITTED,
+        state__in=CLOSED_STATES,
         submitted_at__gte=OuterRef(f"{prefix}cycle_started_at"),
     )
 
@@ -189,7 +190,8 @@ def completion_annotations(*, required_lessons: Expression | None = None) -> dic
     For ``with_current_completion(enrolments).annotate(**…)``. Keys:
     ``required_lessons``, ``lessons_done`` (required ones done this cycle),
     ``has_final_quiz``, ``kept_score`` and ``quiz_passed`` (the final quiz's
-    kept grade this cycle), ``charter_required`` and ``charter_acknowledged``
+    kept grade this cycle), ``quiz_awaiting`` (an attempt this cycle awaits
+    a person's grading), ``charter_required`` and ``charter_acknowledged``
     (of its current version), and ``percent``. ``required_lessons`` may be
     given as a cheaper expression (a per-course constant), else it is a
     correlated count.
@@ -225,6 +227,7 @@ def completion_annotations(*, required_lessons: Expression | None = None) -> dic
             When(has_charter, then=Value(True)), default=Value(False)
         ),
         "charter_acknowledged": charter_acknowledged_expression(),
+        "quiz_awaiting": grade["kept_awaiting"],
     }
     quiz_step = Case(When(has_quiz, then=Value(1)), default=Value(0))
     quiz_done = Case(

@@ -5,15 +5,17 @@ from wagtail.signals import page_published
 
 from courses.models import CharterPage
 from courses.services import charter_version_record, completions_evaluate_for_quiz
-from quizzes.signals import attempt_submitted
+from quizzes.signals import attempt_graded, attempt_submitted
 
 
 @receiver(attempt_submitted, dispatch_uid="courses.complete_on_final_quiz")
+@receiver(attempt_graded, dispatch_uid="courses.complete_on_graded_final_quiz")
 def complete_courses_on_quiz_submission(sender, attempt, **kwargs):
     """A passed final quiz may complete a course; evaluation is idempotent.
 
-    Runs inside the quiz's submission transaction, so the completion and the
-    certificate commit (or roll back) with the attempt.
+    Runs inside the quiz's submission transaction (or the grading one, when
+    a person graded its last essay), so the completion and the certificate
+    commit (or roll back) with the attempt.
     """
     if not attempt.passed:
         return

@@ -1767,6 +1767,72 @@ FINAL_QUIZ = {
                 ["Usage policy", "Ban pseudonyms and polemical content"],
             ],
         },
+        {
+            "type": "essay",
+            "prompt": (
+                "<p>A client you have worked with for two years sends a friend request "
+                "to your personal Facebook account. Write two short texts: first the "
+                "public welcome message of your profile, saying who this account is "
+                "for; then the personal message you send this client to decline the "
+                "request without offending them.</p>"
+            ),
+            "explanation": (
+                "Lesson 4: a public welcome message sets the rule for everyone, and a "
+                "courteous personal note that offers a work channel keeps the business "
+                "relationship intact."
+            ),
+            "points": "4",
+            "model_answer": (
+                "<p>Welcome: “This profile is for my family and close friends. For "
+                "anything work-related, find me on LinkedIn or write to my work "
+                "address.”</p>"
+                "<p>Message: “Hello Mark, thank you for the invitation, I appreciate "
+                "it. I keep Facebook for close friends and family only; it is a rule "
+                "I apply to everyone. I would be glad to stay in touch on LinkedIn or "
+                "by email at the office: julie.tremblay@example.org. I look forward "
+                "to working together again!”</p>"
+            ),
+            "min_words": 40,
+            "max_words": 160,
+            "grader_instructions": (
+                "<p>Read both texts together. The refusal must stay warm and present "
+                "the rule as general, never as a judgement of the client. A work email "
+                "address, an office phone number or a LinkedIn profile count as work "
+                "contact details. Withhold the privacy point if the text reveals "
+                "personal details (address, family, schedule, holidays).</p>"
+            ),
+            "rubric": [
+                {
+                    "criterion": "Politeness",
+                    "levels": [
+                        {"label": "Curt or hurtful", "points": "0"},
+                        {"label": "Correct but impersonal", "points": "0.5"},
+                        {"label": "Warm and courteous", "points": "1"},
+                    ],
+                },
+                {
+                    "criterion": "Gives a work contact",
+                    "levels": [
+                        {"label": "No other way to get in touch", "points": "0"},
+                        {"label": "Offers a specific work channel", "points": "1"},
+                    ],
+                },
+                {
+                    "criterion": "Avoids personal details",
+                    "levels": [
+                        {"label": "Reveals private details", "points": "0"},
+                        {"label": "Nothing private is disclosed", "points": "1"},
+                    ],
+                },
+                {
+                    "criterion": "Length",
+                    "levels": [
+                        {"label": "Too short or too long", "points": "0"},
+                        {"label": "Brief and complete", "points": "1"},
+                    ],
+                },
+            ],
+        },
     ],
 }
 

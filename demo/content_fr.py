@@ -1964,6 +1964,75 @@ FINAL_QUIZ = {
                 ],
             ],
         },
+        {
+            "type": "essay",
+            "prompt": (
+                "<p>Un client avec qui vous travaillez depuis deux ans vous envoie une "
+                "demande d’amitié sur votre compte Facebook personnel. Rédigez deux "
+                "courts textes : d’abord le message d’accueil public de votre profil, "
+                "qui explique à qui vous réservez ce compte ; ensuite le message "
+                "personnel que vous envoyez à ce client pour refuser sa demande sans "
+                "le froisser.</p>"
+            ),
+            "explanation": (
+                "Leçon 4 : un message d’accueil public pose la règle pour tout le "
+                "monde, et un mot personnel, courtois, qui propose un canal de "
+                "travail, préserve la relation d’affaires."
+            ),
+            "points": "4",
+            "model_answer": (
+                "<p>Accueil : « Ce profil est réservé à ma famille et à mes amis "
+                "proches. Pour me joindre au sujet du travail, retrouvez-moi sur "
+                "LinkedIn ou écrivez à mon adresse professionnelle. »</p>"
+                "<p>Message : « Bonjour Marc, merci pour votre invitation, elle me "
+                "touche. Je garde Facebook pour mes proches seulement ; c’est une "
+                "règle que j’applique à tout le monde. Je serai ravie de rester en "
+                "contact sur LinkedIn ou par courriel au bureau : "
+                "julie.tremblay@exemple.org. Au plaisir de poursuivre notre "
+                "collaboration ! »</p>"
+            ),
+            "min_words": 40,
+            "max_words": 160,
+            "grader_instructions": (
+                "<p>Lisez les deux textes ensemble. Le refus doit rester chaleureux "
+                "et présenter la règle comme générale, jamais comme un jugement sur "
+                "le client. Une adresse courriel de travail, un numéro du bureau ou "
+                "un profil LinkedIn comptent comme coordonnées professionnelles. "
+                "Retirez le point « vie privée » si le texte révèle des détails "
+                "personnels (adresse, famille, horaires, vacances).</p>"
+            ),
+            "rubric": [
+                {
+                    "criterion": "Politesse",
+                    "levels": [
+                        {"label": "Sec ou blessant", "points": "0"},
+                        {"label": "Correct mais impersonnel", "points": "0.5"},
+                        {"label": "Chaleureux et courtois", "points": "1"},
+                    ],
+                },
+                {
+                    "criterion": "Donne un contact professionnel",
+                    "levels": [
+                        {"label": "Aucun autre moyen de contact", "points": "0"},
+                        {"label": "Propose un canal de travail précis", "points": "1"},
+                    ],
+                },
+                {
+                    "criterion": "Évite les détails personnels",
+                    "levels": [
+                        {"label": "Révèle des détails privés", "points": "0"},
+                        {"label": "Rien de privé n’est dévoilé", "points": "1"},
+                    ],
+                },
+                {
+                    "criterion": "Longueur",
+                    "levels": [
+                        {"label": "Trop court ou trop long", "points": "0"},
+                        {"label": "Bref et complet", "points": "1"},
+                    ],
+                },
+            ],
+        },
     ],
 }
 

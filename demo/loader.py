@@ -352,6 +352,7 @@ def load_demo(*, contents: dict, with_users: bool, quizzes: dict | None = None) 
             course=courses["fr"],
             finished_learner=users["apprenant"],
             halfway_learner=users["apprenante2"],
+            grader=users["formatrice"],
         )
         seed_demo_teams(
             course=courses["fr"], manager=users["gestionnaire"], trainers=trainers

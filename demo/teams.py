@@ -31,6 +31,7 @@ from core.people import person_language_set
 from courses.models import Certificate
 from courses.selectors import canonical_page, course_lessons
 from courses.services import certificate_revoke, lesson_complete
+from demo.progress import grade_essays
 from lms.teams.access import MANAGERS_GROUP
 from lms.teams.models import Team
 from lms.teams.services import (
@@ -122,9 +123,20 @@ def _wrong_response(question, presentation):
 
 
 def _take_quiz(
-    *, quiz, learner, ability: float, rng: random.Random, now: datetime.datetime
+    *,
+    quiz,
+    learner,
+    ability: float,
+    rng: random.Random,
+    now: datetime.datetime,
+    grader=None,
 ) -> bool:
-    """One attempt through the quiz services at ``now``; harder questions later."""
+    """One attempt through the quiz services at ``now``; harder questions later.
+
+    An essay is written when a ``grader`` (a demo trainer) is there to grade
+    it, at once and with every top level or every lowest one; else it is
+    left blank (worth nothing, and nobody's queue grows).
+    """
     attempt = attempt_start(quiz=quiz, learner=learner, now=now)
     responses = {}
     rows = list(attempt.attempt_questions.order_by("slot"))
@@ -132,17 +144,33 @@ def _take_quiz(
         question = Question.from_snapshot(row.snapshot)
         difficulty = -1.0 + 2.5 * index / max(len(rows) - 1, 1)
         chance = 1 / (1 + math.exp(-(ability - difficulty) * 1.7))
-        if rng.random() < chance:
-            responses[row.slot] = question.key_response()
+        key = question.key_response()
+        if question.grade(key).needs_person and grader is None:
+            responses[row.slot] = None
+        elif rng.random() < chance:
+            responses[row.slot] = key
         else:
             responses[row.slot] = _wrong_response(question, row.presentation)
     attempt = attempt_submit(
         attempt=attempt, responses=responses, sequence=attempt.sequence, now=now
     )
+    if attempt.is_awaiting_grading:
+        good = rng.random() < 1 / (1 + math.exp(-ability * 1.7))
+        grade_essays(
+            attempt=attempt,
+            grader=grader,
+            levels=lambda question: {
+                key: index if good else 0
+                for key, index in question.key_decision()["levels"].items()
+            },
+            feedback="",
+            now=now,
+        )
+        attempt.refresh_from_db()
     return attempt.passed
 
 
-def _play(*, enrolment, lessons, quiz, profile, start, end, rng):
+def _play(*, enrolment, lessons, quiz, profile, start, end, rng, grader=None):
     """Replay one learner's progress between ``start`` and ``end``."""
     learner = enrolment.learner
     ability = rng.gauss(0.8 if profile == "completed" else 0.0, 0.9)
@@ -156,7 +184,12 @@ def _play(*, enrolment, lessons, quiz, profile, start, end, rng):
     tries = 3 if profile == "completed" else rng.choice([0, 0, 1])
     for attempt_moment in moments[len(todo) : len(todo) + tries]:
         if _take_quiz(
-            quiz=quiz, learner=learner, ability=ability, rng=rng, now=attempt_moment
+            quiz=quiz,
+            learner=learner,
+            ability=ability,
+            rng=rng,
+            now=attempt_moment,
+            grader=grader,
         ):
             return
         ability += 1.0  # they revised before trying again
@@ -173,7 +206,7 @@ def _grant_trainers_team_permissions(trainers: Group) -> None:
         )
 
 
-def _seed_team(spec: DemoTeam, *, course, manager, now, seed: int) -> Team:
+def _seed_team(spec: DemoTeam, *, course, manager, now, seed: int, grader=None) -> Team:
     rng = random.Random(seed)
     start = now - datetime.timedelta(days=spec.assigned_days_ago)
     learners = [_learner(spec, index) for index in range(TEAM_SIZE)]
@@ -213,6 +246,7 @@ def _seed_team(spec: DemoTeam, *, course, manager, now, seed: int) -> Team:
             start=start + datetime.timedelta(days=2),
             end=end,
             rng=rng,
+            grader=grader,
         )
     return team
 
@@ -256,6 +290,8 @@ def seed_demo_teams(
         _grant_trainers_team_permissions(trainers)
     if manager is not None:
         manager.groups.add(Group.objects.get(name=MANAGERS_GROUP))
+    # The demo trainer grades the teams' essays, when there is one.
+    grader = trainers.user_set.order_by("pk").first() if trainers else None
     teams = {}
     for index, spec in enumerate(DEMO_TEAMS):
         existing = Team.objects.filter(name=spec.name).first()
@@ -266,7 +302,12 @@ def seed_demo_teams(
             continue
         with translation.override(course.locale.language_code):
             team = _seed_team(
-                spec, course=course, manager=manager, now=now, seed=2026 + index
+                spec,
+                course=course,
+                manager=manager,
+                now=now,
+                seed=2026 + index,
+                grader=grader,
             )
             if spec.managed_by_demo_manager:
                 _revoke_one(team, by=manager)

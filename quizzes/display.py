@@ -25,6 +25,7 @@ STATUS_LABELS = {
     "partial": _("Partly correct"),
     "incorrect": _("Incorrect"),
     "unanswered": _("Not answered"),
+    "awaiting": _("Awaiting grading"),
 }
 
 
@@ -81,6 +82,8 @@ class QuestionDisplay:
     correct_answer: str = ""
     explanation: str = ""
     response_text: str = ""
+    #: A person's grading, per criterion (``Question.person_grade_summary``).
+    rubric: list = field(default_factory=list)
     widgets: dict = field(default_factory=dict)
 
     @property
@@ -196,9 +199,15 @@ def _fill_review(
     if not reveal.anything:
         return
     if reveal.marks:
-        display.status = _status(row.fraction if row.is_answered else None)
-        display.points = row.points
+        display.status = (
+            "awaiting"
+            if row.needs_person
+            else _status(row.fraction if row.is_answered else None)
+        )
+        display.points = None if row.needs_person else row.points
         display.max_points = row.max_points
+        if row.person_grade is not None:
+            display.rubric = row.grading_question.person_grade_summary(row.person_grade)
     if reveal.feedback:
         display.feedback = row.feedback
     if reveal.correct_answers:

@@ -17,7 +17,10 @@ sequences and asserts they agree.
 
 Which attempts are candidates (the learner's submitted ones, at any
 translation of the quiz, since a course cycle began…) is the caller's
-choice; this module decides only among them.
+choice; this module decides only among them. One exclusion is its own: an
+attempt **awaiting grading** (an essay no person has graded yet) counts
+neither as a pass nor as a fail, so both forms leave it out
+(:func:`is_counted`, and ``exclude(state=AWAITING_GRADING)`` in SQL).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from django.db.models import (
     BooleanField,
     Case,
     DecimalField,
+    Exists,
     Expression,
     F,
     QuerySet,
@@ -43,7 +47,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import Exact, GreaterThanOrEqual
 
-from quizzes.models import GradingMethod
+from quizzes.models import AttemptState, GradingMethod
 
 ASC, DESC = "asc", "desc"
 
@@ -71,7 +75,9 @@ class KeptGrade:
 
     ``attempt`` is the kept attempt for the ordered methods, None for the
     average. ``submitted_at`` is the kept attempt's, or for the average the
-    latest counted submission (when the grade last changed).
+    latest counted submission (when the grade last changed). ``awaiting``:
+    some candidate awaits a person's grading; when none is counted yet the
+    grade is empty (no score, not passed, ``attempts_counted`` 0).
     """
 
     score_percent: Decimal | None
@@ -79,6 +85,7 @@ class KeptGrade:
     submitted_at: datetime.datetime | None
     attempt: object | None = None
     attempts_counted: int = 1
+    awaiting: bool = False
 
 
 def _compare(first, second, order) -> int:
@@ -97,17 +104,37 @@ def _mean(scores: Sequence[Decimal]) -> Decimal:
     return (sum(scores, Decimal(0)) / len(scores)).quantize(Decimal("0.01"))
 
 
+def is_counted(attempt) -> bool:
+    """Whether a candidate counts: not while it awaits a person's grading.
+
+    Candidates without a ``state`` (plain rows read as graded) count.
+    """
+    return getattr(attempt, "state", None) != AttemptState.AWAITING_GRADING
+
+
 def kept_grade(attempts: Iterable, *, method: str, pass_mark: int) -> KeptGrade | None:
     """The kept grade among ``attempts`` (submitted, loaded), or None if none.
 
     ``attempts`` need ``pk``, ``submitted_at``, ``score_percent`` and
-    ``passed``. An ordered method keeps one attempt, which passes as it was
-    graded; the average passes when the mean of the graded scores reaches
-    ``pass_mark``.
+    ``passed`` (and ``state``, to leave out those awaiting grading). An
+    ordered method keeps one attempt, which passes as it was graded; the
+    average passes when the mean of the graded scores reaches ``pass_mark``.
+    None without candidates; an empty grade (``awaiting``) when every
+    candidate awaits grading.
     """
-    attempts = list(attempts)
-    if not attempts:
+    candidates = list(attempts)
+    attempts = [attempt for attempt in candidates if is_counted(attempt)]
+    awaiting = len(attempts) < len(candidates)
+    if not candidates:
         return None
+    if not attempts:
+        return KeptGrade(
+            score_percent=None,
+            passed=False,
+            submitted_at=None,
+            attempts_counted=0,
+            awaiting=True,
+        )
     if method in AVERAGED:
         scores = [a.score_percent for a in attempts if a.score_percent is not None]
         score = _mean(scores) if scores else None
@@ -116,6 +143,7 @@ def kept_grade(attempts: Iterable, *, method: str, pass_mark: int) -> KeptGrade 
             passed=score is not None and score >= pass_mark,
             submitted_at=max(a.submitted_at for a in attempts),
             attempts_counted=len(attempts),
+            awaiting=awaiting,
         )
     order = KEPT_ORDER[method]
     kept = min(attempts, key=functools.cmp_to_key(lambda a, b: _compare(a, b, order)))
@@ -124,6 +152,7 @@ def kept_grade(attempts: Iterable, *, method: str, pass_mark: int) -> KeptGrade 
         passed=bool(kept.passed),
         submitted_at=kept.submitted_at,
         attempt=kept,
+        awaiting=awaiting,
     )
 
 
@@ -151,7 +180,7 @@ def _per_method(method, build, output_field) -> Expression:
 def kept_grade_expressions(
     attempts: QuerySet, *, method, pass_mark, group_by: str = "learner_id"
 ) -> dict[str, Expression]:
-    """``{"kept_score": …, "kept_passed": …}`` as SQL for an outer query's rows.
+    """``{"kept_score": …, "kept_passed": …, "kept_awaiting": …}`` as SQL per row.
 
     ``attempts`` is the candidates as a correlated queryset (``OuterRef`` to
     the outer row: the enrolment's learner, quiz and cycle start, say).
@@ -159,9 +188,12 @@ def kept_grade_expressions(
     row (``F("course__final_quiz__grading_method")``). ``group_by`` is a
     column equal on every candidate (the learner), for the average's
     aggregate. ``kept_passed`` is False where there is no candidate; one
-    subquery per row and figure, whichever the method.
+    subquery per row and figure, whichever the method. Attempts awaiting
+    grading are left out, as :func:`is_counted` does; ``kept_awaiting`` says
+    whether any candidate awaits grading (``KeptGrade.awaiting``).
     """
-    attempts = attempts.order_by()
+    awaiting = Exists(attempts.order_by().filter(state=AttemptState.AWAITING_GRADING))
+    attempts = attempts.exclude(state=AttemptState.AWAITING_GRADING).order_by()
 
     def score(m):
         if m in AVERAGED:
@@ -196,6 +228,7 @@ def kept_grade_expressions(
         "kept_passed": Coalesce(
             _per_method(method, passed, BooleanField()), Value(False)
         ),
+        "kept_awaiting": awaiting,
     }
 
 
@@ -203,6 +236,7 @@ __all__ = [
     "AVERAGED",
     "KEPT_ORDER",
     "KeptGrade",
+    "is_counted",
     "kept_grade",
     "kept_grade_expressions",
     "kept_ordering",

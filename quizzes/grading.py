@@ -69,12 +69,15 @@ class Grade:
     ``fraction`` is always a Decimal in [0, 1] (clamped and rounded here, so
     no question type can return anything else). ``feedback`` is plain text
     written by the trainer for the options the learner chose.
+    ``needs_person`` says that no rule can grade this answer (an essay): the
+    fraction is 0 until a person grades it, and the attempt awaits grading.
     """
 
     fraction: Decimal
     feedback: str = ""
     selections: tuple[Selection, ...] = field(default_factory=tuple)
     answered: bool = True
+    needs_person: bool = False
 
     def __post_init__(self):
         value = Decimal(str(self.fraction))
@@ -87,6 +90,11 @@ class Grade:
     @classmethod
     def unanswered(cls) -> "Grade":
         return cls(fraction=ZERO, answered=False)
+
+    @classmethod
+    def awaiting_person(cls) -> "Grade":
+        """An answer only a person can grade; it earns nothing until then."""
+        return cls(fraction=ZERO, needs_person=True)
 
     @property
     def is_correct(self) -> bool:

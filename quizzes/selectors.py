@@ -117,7 +117,9 @@ def quiz_attempts_for_learner(*, quiz: Quiz, learner) -> QuerySet:
 
 
 def _submitted(attempts) -> list[QuizAttempt]:
-    return [a for a in attempts if a.state == AttemptState.SUBMITTED]
+    # Attempts awaiting grading are candidates too: quizzes.grades leaves
+    # them out of the grade and reports them as awaiting.
+    return [a for a in attempts if a.is_submitted]
 
 
 def quiz_kept_grade(*, quiz: Quiz, learner) -> KeptGrade | None:

@@ -60,7 +60,14 @@ from quizzes.admin_views import (
 )
 from quizzes.interchange.registry import formats
 from quizzes.models import Question, Quiz, QuizAccommodation, question_types
-from quizzes.services import ACTION_REGRADE, ACTION_START, ACTION_SUBMIT
+from quizzes.services import (
+    ACTION_CLAIM,
+    ACTION_GRADE,
+    ACTION_GRADED,
+    ACTION_REGRADE,
+    ACTION_START,
+    ACTION_SUBMIT,
+)
 from quizzes.services.interchange import ACTION_QUESTION_IMPORT
 
 ATTEMPTS_LABEL = _("Attempts")
@@ -310,6 +317,10 @@ class QuizAccommodationViewSet(SnippetViewSet):
     in_group_menu = True
 
 
+#: Hook for apps above quizzes to add an item to the "Quizzes" menu.
+QUIZZES_MENU_HOOK = "register_quizzes_menu_item"
+
+
 class QuizzesViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Quizzes")
     menu_icon = "clipboard-list"
@@ -322,12 +333,15 @@ class QuizzesViewSetGroup(SnippetViewSetGroup):
     )
 
     def get_submenu_items(self):
+        """The viewsets' items, then those apps above add with the
+        ``register_quizzes_menu_item`` hook (e.g. lms.grading's "To grade")."""
         items = [
             registerable.get_menu_item(order=order)
             for order, registerable in enumerate(self.registerables, start=1)
             if getattr(registerable, "in_group_menu", True)
         ]
-        return [*items, ImportMenuItem(order=len(items) + 1)]
+        items = [*items, ImportMenuItem(order=len(items) + 1)]
+        return items + [hook() for hook in hooks.get_hooks(QUIZZES_MENU_HOOK)]
 
 
 class ImportMenuItem(MenuItem):
@@ -405,6 +419,14 @@ def register_quiz_log_actions(actions):
     )
     actions.register_action(
         ACTION_SUBMIT, _("Submit quiz attempt"), _("Quiz attempt submitted")
+    )
+
+    actions.register_action(
+        ACTION_CLAIM, _("Claim for grading"), _("Quiz attempt claimed for grading")
+    )
+    actions.register_action(ACTION_GRADE, _("Grade an answer"), _("Answer graded"))
+    actions.register_action(
+        ACTION_GRADED, _("Finish grading"), _("Quiz attempt graded")
     )
 
     @actions.register_action(ACTION_REGRADE)

@@ -32,7 +32,7 @@ from courses.models import (
 )
 from courses.selectors.charter import current_version_subquery
 from quizzes.grades import KeptGrade, kept_grade
-from quizzes.models import AttemptState, Quiz, QuizAttempt
+from quizzes.models import CLOSED_STATES, Quiz, QuizAttempt
 
 
 def enrolment_for(*, learner, course: Page):
@@ -94,6 +94,13 @@ class CourseProgress:
         return bool(self.quiz_grade and self.quiz_grade.passed)
 
     @property
+    def quiz_awaiting(self) -> bool:
+        """Not passed yet, and an attempt this cycle awaits a person's grading."""
+        return bool(
+            self.quiz_grade and self.quiz_grade.awaiting and not self.quiz_passed
+        )
+
+    @property
     def quiz_pass(self) -> KeptGrade | None:
         """The kept grade if it passes (its score goes on the completion)."""
         return self.quiz_grade if self.quiz_passed else None
@@ -145,6 +152,7 @@ class SubmittedAttempt:
     submitted_at: datetime.datetime
     score_percent: Decimal | None
     passed: bool
+    state: str
 
 
 @dataclass(frozen=True)
@@ -199,18 +207,18 @@ def _final_quiz_grades(*, learner, enrolments: list, rules: dict) -> dict:
 
     # Plain SQL for the reason given in enrolment_and_done_keys: a learner's
     # course page runs this on every view. Quiz ids are integers.
-    attnames = ("id", "quiz_id", "submitted_at", "score_percent", "passed")
+    attnames = ("id", "quiz_id", "submitted_at", "score_percent", "passed", "state")
     rows = fetch_rows(
         QuizAttempt,
         attnames,
         f"SELECT {select_columns(QuizAttempt, attnames)} "
         f"FROM {quote(meta.db_table)} t "
-        f"WHERE t.{col('learner')} = %s AND t.{col('state')} = %s "
+        f"WHERE t.{col('learner')} = %s AND t.{col('state')} IN (%s, %s) "
         f"AND t.{col('submitted_at')} >= %s "
         f"AND t.{col('quiz')} IN ({', '.join(['%s'] * len(ids))})",
         [
             getattr(learner, "pk", learner),
-            AttemptState.SUBMITTED,
+            *CLOSED_STATES,
             meta.get_field("submitted_at").get_db_prep_value(
                 min(e.cycle_started_at for e in enrolments), connection
             ),
@@ -218,9 +226,9 @@ def _final_quiz_grades(*, learner, enrolments: list, rules: dict) -> dict:
         ],
     )
     by_key = defaultdict(list)
-    for pk, quiz_id, submitted_at, score_percent, passed in rows:
+    for pk, quiz_id, submitted_at, score_percent, passed, state in rows:
         by_key[key_of[quiz_id]].append(
-            SubmittedAttempt(pk, submitted_at, score_percent, passed)
+            SubmittedAttempt(pk, submitted_at, score_percent, passed, state)
         )
     result = {}
     for enrolment in enrolments:

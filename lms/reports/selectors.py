@@ -186,7 +186,9 @@ def annotate_progress(
     Selected, each computed once per row by the database: ``completed_at``
     (a join), ``lessons_done`` and ``quiz_passed`` (the completion rule's
     figures, ``courses.completion``), ``quiz_score`` (the final quiz's kept
-    grade, ``quizzes.grades``), ``certificate_state``
+    grade, ``quizzes.grades``), ``quiz_awaiting`` (an attempt this cycle
+    awaits a person's grading: the matrix says so, never the answer's text),
+    ``certificate_state``
     and ``certificate_expires_at``. Aliased, for filters and sorting only:
     ``status`` and ``percent``. Referencing an annotation from another
     expression repeats its SQL, so the displayed status and percentage are
@@ -217,6 +219,7 @@ def annotate_progress(
             quiz_score=figures["kept_score"],
             quiz_passed=figures["quiz_passed"],
             charter_acknowledged=figures["charter_acknowledged"],
+            quiz_awaiting=figures["quiz_awaiting"],
             certificate_state=Coalesce(
                 Subquery(latest_certificate.values("state")[:1]),
                 Value(CertificateState.NONE),
@@ -233,7 +236,9 @@ def annotate_progress(
                 When(completed, then=Value(CompletionStatus.COMPLETED)),
                 When(due_on__lt=today, then=Value(CompletionStatus.OVERDUE)),
                 When(
-                    Q(lessons_done__gt=0) | Q(quiz_score__isnull=False),
+                    Q(lessons_done__gt=0)
+                    | Q(quiz_score__isnull=False)
+                    | Q(quiz_awaiting=True),
                     then=Value(CompletionStatus.IN_PROGRESS),
                 ),
                 default=Value(CompletionStatus.NOT_STARTED),
@@ -248,7 +253,8 @@ def completion_figures(
     """``status`` and ``percent`` of a matrix row, by the rule of the SQL aliases.
 
     Completed wins; then a due date in the past is overdue; a learner who did
-    a required lesson or submitted the final quiz this cycle is in progress.
+    a required lesson or submitted the final quiz this cycle (graded or
+    awaiting grading) is in progress.
     The percentage is the completion rule's (``CompletionFacts.percent``).
     """
     step = steps.get(row["course_id"]) or CourseSteps(0, False)
@@ -265,7 +271,7 @@ def completion_figures(
         status = CompletionStatus.COMPLETED
     elif row["due_on"] is not None and row["due_on"] < today:
         status = CompletionStatus.OVERDUE
-    elif row["lessons_done"] or row["quiz_score"] is not None:
+    elif row["lessons_done"] or row["quiz_score"] is not None or row["quiz_awaiting"]:
         status = CompletionStatus.IN_PROGRESS
     else:
         status = CompletionStatus.NOT_STARTED
@@ -296,6 +302,7 @@ COMPLETION_FIELDS = (
     "quiz_passed",
     "charter_acknowledged",
     "quiz_score",
+    "quiz_awaiting",
     "completed_at",
     "certificate_state",
     "certificate_expires_at",

@@ -292,6 +292,7 @@ INSTALLED_APPS += [
     "lms.onboarding",
     "lms.credentials",
     "lms.xapi",
+    "lms.grading",
     "lms.reports",
     "lms.privacy",
     "axes",

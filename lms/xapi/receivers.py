@@ -21,7 +21,8 @@ from lms.xapi import statements as xapi
 from lms.xapi.selectors import page_names, question_prompts, quiz_names
 from lms.xapi.services import statement_record, xapi_enabled
 from quizzes.models import AttemptQuestion
-from quizzes.signals import attempt_closed, attempt_started
+from quizzes.models import AttemptState
+from quizzes.signals import attempt_closed, attempt_graded, attempt_started
 
 
 def _course_activity(course) -> dict:
@@ -135,8 +136,19 @@ def answered_and_graded(sender, attempt, **kwargs):
         return
     quiz_activity = _quiz_activity(attempt)
     _answered(attempt, quiz_activity)
-    if attempt.score_percent is None:
-        return  # not graded yet (an essay waits for a person): no verdict
+    if attempt.state == AttemptState.AWAITING_GRADING:
+        return  # an essay waits for a person: the verdict comes when graded
+    _verdict(attempt, quiz_activity)
+
+
+@receiver(attempt_graded, dispatch_uid="xapi.graded_by_a_person")
+def graded_by_a_person(sender, attempt, **kwargs):
+    """The verdict of an attempt a grader finished (its essays graded)."""
+    if xapi_enabled():
+        _verdict(attempt, _quiz_activity(attempt))
+
+
+def _verdict(attempt, quiz_activity: dict) -> None:
     verdict = "passed" if attempt.passed else "failed"
     _record(
         key=f"{verdict}:attempt:{attempt.pk}",

@@ -1,6 +1,7 @@
 """Quiz models, split by concern; import them from here."""
 
 from .attempts import (
+    CLOSED_STATES,
     DEADLINE_GRACE,
     AttemptQuestion,
     AttemptState,
@@ -9,6 +10,8 @@ from .attempts import (
 )
 from .interchange import QuestionBankImport
 from .question_types import (
+    EssayCriterion,
+    EssayQuestion,
     MatchingPair,
     MatchingQuestion,
     MultipleResponseOption,
@@ -43,8 +46,11 @@ from .quiz import (
 )
 
 __all__ = [
+    "CLOSED_STATES",
     "DEADLINE_GRACE",
     "QUESTION_PROMPT_FEATURES",
+    "EssayCriterion",
+    "EssayQuestion",
     "QUESTION_RICH_TEXT_FEATURES",
     "AttemptQuestion",
     "AttemptState",

@@ -25,13 +25,23 @@ DEADLINE_GRACE = timedelta(seconds=30)
 class AttemptState(models.TextChoices):
     IN_PROGRESS = "in_progress", _("In progress")
     SUBMITTED = "submitted", _("Submitted")
+    #: Submitted, with an answer only a person can grade (an essay): neither
+    #: passed nor failed until a grader has graded every such answer.
+    AWAITING_GRADING = "awaiting_grading", _("Awaiting grading")
+
+
+#: The states of an attempt the learner can no longer change.
+CLOSED_STATES = (AttemptState.SUBMITTED, AttemptState.AWAITING_GRADING)
 
 
 class QuizAttempt(models.Model):
     """One learner's attempt at a quiz: in progress, then submitted for good.
 
     ``sequence`` counts saves; a page carries the value it was rendered
-    with, and a save from an older page is refused as out of sequence.
+    with, and a save from an older page is refused as out of sequence. A
+    grader's screen carries it too (``quizzes.services.grading``).
+    ``grading_locked_by`` / ``grading_locked_until``: the grader who claimed an
+    attempt awaiting grading, until when; nobody else may grade it meanwhile.
     """
 
     quiz = models.ForeignKey(
@@ -70,10 +80,22 @@ class QuizAttempt(models.Model):
         _("score (%)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
     passed = models.BooleanField(_("passed"), default=False)
+    grading_locked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("being graded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    grading_locked_until = models.DateTimeField(
+        _("grading lock expires"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("quiz attempt")
         verbose_name_plural = _("quiz attempts")
+        permissions = [("grade_attempt", _("Can grade answers such as essays"))]
         ordering = ["quiz_id", "learner_id", "number"]
         constraints = [
             models.UniqueConstraint(
@@ -94,7 +116,21 @@ class QuizAttempt(models.Model):
 
     @property
     def is_submitted(self) -> bool:
-        return self.state == AttemptState.SUBMITTED
+        """Closed for the learner: graded, or awaiting a person's grading."""
+        return self.state in CLOSED_STATES
+
+    @property
+    def is_awaiting_grading(self) -> bool:
+        """Submitted, and neither passed nor failed until a person grades it."""
+        return self.state == AttemptState.AWAITING_GRADING
+
+    def grading_lock_holder(self, now=None):
+        """The grader holding this attempt's unexpired lock, else None."""
+        if self.grading_locked_until is None or self.grading_locked_by_id is None:
+            return None
+        if (now or timezone.now()) >= self.grading_locked_until:
+            return None
+        return self.grading_locked_by
 
     @property
     def is_in_progress(self) -> bool:
@@ -162,6 +198,17 @@ class AttemptQuestion(models.Model):
         _("points"), max_digits=6, decimal_places=2, null=True, blank=True
     )
     feedback = models.TextField(_("feedback"), blank=True)
+    needs_person = models.BooleanField(_("awaiting grading"), default=False)
+    person_grade = models.JSONField(_("grader's decision"), null=True, blank=True)
+    graded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("graded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    graded_at = models.DateTimeField(_("graded"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("attempt question")

@@ -261,6 +261,17 @@ class Question(PolymorphicModel, PreviewableMixin, TranslatableMixin, Clusterabl
     def response_text(self, response: Any) -> str:
         raise NotImplementedError
 
+    def grade_by_person(self, response: Any, decision: dict) -> Grade:
+        """The grade a person's ``decision`` gives (types graded by people only).
+
+        Pure, like ``grade``; see ``quizzes.question_types.essay``.
+        """
+        raise NotImplementedError
+
+    def person_grade_summary(self, decision: dict) -> list[dict]:
+        """A person's decision as review lines: ``criterion``, ``level``, points."""
+        return []
+
     def key_text(self) -> str:
         raise NotImplementedError
 

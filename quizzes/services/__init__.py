@@ -33,6 +33,20 @@ from .attempts import (
     attempt_start,
     attempt_submit,
 )
+from .grading import (
+    ACTION_CLAIM,
+    ACTION_GRADE,
+    ACTION_GRADED,
+    ANSWER_ALREADY_GRADED,
+    GRADING_LOCK,
+    GRADING_LOCKED,
+    NOT_AWAITING_GRADING,
+    GradingLocked,
+    GradingRejected,
+    NotAwaitingGrading,
+    attempt_grading_claim,
+    essay_grade,
+)
 from .imports import QUIZ_SETTINGS_IN_IMPORT, question_create_from_data, quiz_import
 from .rows import (
     ANSWER_LOCKED,
@@ -53,6 +67,18 @@ from .saving import (
 )
 
 __all__ = [
+    "ACTION_CLAIM",
+    "ACTION_GRADE",
+    "ACTION_GRADED",
+    "ANSWER_ALREADY_GRADED",
+    "GRADING_LOCK",
+    "GRADING_LOCKED",
+    "NOT_AWAITING_GRADING",
+    "GradingLocked",
+    "GradingRejected",
+    "NotAwaitingGrading",
+    "attempt_grading_claim",
+    "essay_grade",
     "ACTION_REGRADE",
     "ACTION_START",
     "ACTION_SUBMIT",

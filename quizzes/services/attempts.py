@@ -208,8 +208,7 @@ def attempt_finalize_locked(
     attempt: QuizAttempt, *, now, timed_out: bool, user
 ) -> QuizAttempt:
     rows = selectors.attempt_questions(attempt=attempt)
-    _grade_rows(attempt, rows)
-    attempt.state = AttemptState.SUBMITTED
+    grade_rows(attempt, rows)
     attempt.submitted_at = now
     attempt.timed_out = timed_out
     attempt.full_clean(exclude=["quiz", "learner"], validate_constraints=False)
@@ -218,14 +217,20 @@ def attempt_finalize_locked(
         instance=attempt,
         action=ACTION_SUBMIT,
         user=user,
-        data={**_score_data(attempt), "timed_out": timed_out},
+        data={**score_data(attempt), "timed_out": timed_out},
     )
     attempt_closed.send(sender=QuizAttempt, attempt=attempt)
     attempt_submitted.send(sender=QuizAttempt, attempt=attempt)
     return attempt
 
 
-def _grade_rows(attempt: QuizAttempt, rows: list[AttemptQuestion]) -> None:
+def grade_rows(attempt: QuizAttempt, rows: list[AttemptQuestion]) -> None:
+    """Grade every row, rewrite its selections, and total the attempt.
+
+    Sets the attempt's state: awaiting grading while any answer needs a
+    person, else submitted (passed or failed). Used at submission, by a
+    regrade and when a person's grading completes an attempt.
+    """
     selections = []
     for row in rows:
         grade = grade_row(row)
@@ -241,7 +246,7 @@ def _grade_rows(attempt: QuizAttempt, rows: list[AttemptQuestion]) -> None:
             for selection in grade.selections
         ]
     AttemptQuestion.objects.bulk_update(
-        rows, ["fraction", "points", "feedback", "regrade_snapshot"]
+        rows, ["fraction", "points", "feedback", "regrade_snapshot", "needs_person"]
     )
     ResponseSelection.objects.filter(attempt_question__attempt=attempt).delete()
     ResponseSelection.objects.bulk_create(selections)
@@ -255,9 +260,18 @@ def _grade_rows(attempt: QuizAttempt, rows: list[AttemptQuestion]) -> None:
         else Decimal(0)
     )
     attempt.passed = attempt.score_percent >= attempt.pass_mark
+    if any(row.needs_person for row in rows):
+        # Neither passed nor failed until a person has graded every such answer.
+        attempt.state = AttemptState.AWAITING_GRADING
+        attempt.score_percent = None
+        attempt.passed = False
+    else:
+        attempt.state = AttemptState.SUBMITTED
+        attempt.grading_locked_by = None
+        attempt.grading_locked_until = None
 
 
-def _score_data(attempt: QuizAttempt) -> dict[str, Any]:
+def score_data(attempt: QuizAttempt) -> dict[str, Any]:
     return {
         "points": str(attempt.points),
         "max_points": str(attempt.max_points),
@@ -281,7 +295,7 @@ def attempt_regrade(*, attempt: QuizAttempt, actor) -> QuizAttempt:
     attempt = lock_attempt(attempt)
     if not attempt.is_submitted:
         raise AttemptNotSubmitted()
-    previous = _score_data(attempt)
+    previous = score_data(attempt)
     rows = selectors.attempt_questions(attempt=attempt)
     current = selectors.questions_with_rows(
         ids=[row.question_id for row in rows if row.question_id]
@@ -295,7 +309,7 @@ def attempt_regrade(*, attempt: QuizAttempt, actor) -> QuizAttempt:
             updated.append(row.slot)
         row.regrade_snapshot = None if snapshot == row.snapshot else snapshot
         row.__dict__.pop("grading_question", None)
-    _grade_rows(attempt, rows)
+    grade_rows(attempt, rows)
     attempt.full_clean(exclude=["quiz", "learner"], validate_constraints=False)
     attempt.save()
     log(
@@ -304,7 +318,7 @@ def attempt_regrade(*, attempt: QuizAttempt, actor) -> QuizAttempt:
         user=actor,
         data={
             "old": previous,
-            "new": _score_data(attempt),
+            "new": score_data(attempt),
             "regraded_questions": updated,
             "kept_questions": kept,
         },

@@ -97,8 +97,12 @@ def clean_row(row: AttemptQuestion) -> None:
 
 
 def grade_row(row: AttemptQuestion) -> Grade:
+    """The row's grade: a person's decision when one was made, else the rule's."""
+    question = row.grading_question
     try:
-        return row.grading_question.grade(row.response)
+        if row.person_grade is not None:
+            return question.grade_by_person(row.response, row.person_grade)
+        return question.grade(row.response)
     except InvalidResponse:
         # A stored answer the key cannot read (it was valid when saved):
         # no credit, but never an error page.
@@ -109,6 +113,7 @@ def apply_grade(row: AttemptQuestion, grade: Grade) -> None:
     row.fraction = grade.fraction
     row.points = grade.points(row.max_points)
     row.feedback = grade.feedback
+    row.needs_person = grade.needs_person
 
 
 def apply_responses(

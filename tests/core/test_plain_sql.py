@@ -693,7 +693,7 @@ def served(locale_fr, learner, other_learner):
     attempt = attempt_start(quiz=quiz, learner=learner)
     attempt_start(quiz=quiz, learner=other_learner)
     rows = {row.slot: row for row in attempt.attempt_questions.all()}
-    assert len(rows) == 7
+    assert len(rows) == len(QUESTION_FACTORIES)
     changes = {
         1: {"response": "texte libre, é", "answered_at": T0},
         2: {
@@ -754,7 +754,7 @@ def test_attempt_questions_equal_the_orm(
         assert_same_instance(row, orm_row)
         assert row.attempt is served  # known, as through attempt.attempt_questions
     if expected_slots is None:
-        assert len(found) == 7
+        assert len(found) == len(QUESTION_FACTORIES)
         assert {type(row.response) for row in found} >= {str, list, dict, bool, int}
 
 
@@ -766,7 +766,7 @@ def test_attempt_question_states_equal_the_orm(served, django_assert_num_queries
     )
     with django_assert_num_queries(1):
         found = attempt_question_states(attempt=served)
-    assert len(found) == len(expected) == 7
+    assert len(found) == len(expected) == len(QUESTION_FACTORIES)
     for row, orm_row in zip(found, expected, strict=True):
         assert_same_instance(row, orm_row, STATE_FIELDS)
         assert row.attempt is served

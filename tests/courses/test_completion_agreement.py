@@ -56,7 +56,7 @@ from courses.services import (
 )
 from lms.reports.selectors import CompletionStatus
 from lms.teams.services import assignment_create
-from quizzes.models import GradingMethod, Question, QuizAttempt
+from quizzes.models import AttemptState, GradingMethod, Question, QuizAttempt
 from quizzes.services import attempt_start, attempt_submit
 from tests.courses.conftest import translate
 from tests.factories import (
@@ -76,6 +76,9 @@ pytestmark = pytest.mark.django_db
 PASS_MARK = 70
 QUESTIONS = 10  # one point each: a score is a number of right answers × 10
 FAIL, PASS = 40, 90  # average of the two is 65: it fails where "highest" passes
+#: An attempt whose essay awaits a person's grading: neither a pass nor a fail,
+#: so it changes no grade (under "last", the pass before it still counts).
+AWAITING = "awaiting"
 
 # Attempt scores in the current cycle, in submission order. "earlier-pass":
 # the learner passed in cycle 1 (as every cycle-2 learner did) and has not
@@ -84,6 +87,7 @@ SEQUENCES = {
     "fail-pass": (FAIL, PASS),
     "pass-fail": (PASS, FAIL),
     "pass": (PASS,),
+    "pass-awaiting": (PASS, AWAITING),
     "earlier-pass": (),
 }
 # Lessons marked done in the current cycle (keys of the course's lessons).
@@ -106,6 +110,7 @@ needs_average = pytest.mark.skipif(
 
 def quiz_grade(method: str, scores: tuple) -> Decimal | None:
     """The grade that counts under ``method``, from the cycle's scores in order."""
+    scores = tuple(score for score in scores if score != AWAITING)
     if not scores:
         return None
     if method == AVERAGE:
@@ -231,12 +236,21 @@ def build_course(*, catalogue, locale_en, method: str, charter=None) -> Course:
     )
 
 
-def submit(*, quiz, learner, score: int, at: datetime.datetime) -> QuizAttempt:
+def submit(*, quiz, learner, score, at: datetime.datetime) -> QuizAttempt:
     """Take the quiz through its services and score ``score`` %, submitted ``at``.
 
     Submitting fires ``attempt_submitted``, so courses evaluate completion as
     in production; the timestamps are then set so the order is explicit.
+    ``AWAITING``: the attempt is left as one whose essay no person has
+    graded yet (no score, not passed); its lessons are not done yet, so no
+    completion was recorded at its submission.
     """
+    if score == AWAITING:
+        attempt = submit(quiz=quiz, learner=learner, score=PASS, at=at)
+        QuizAttempt.objects.filter(pk=attempt.pk).update(
+            state=AttemptState.AWAITING_GRADING, score_percent=None, passed=False
+        )
+        return attempt
     attempt = attempt_start(quiz=quiz, learner=learner)
     rows = list(attempt.attempt_questions.order_by("slot"))
     right = len(rows) * score // 100

@@ -6,19 +6,31 @@ Guards the neutral data format shared with the demo loader.
 import pytest
 
 from demo import content_en, content_fr
+from demo.progress import grade_essays
 from quizzes import selectors, services
 from quizzes.models import question_types
+from tests.factories import UserFactory
 from tests.quizzes.helpers import key_responses
 
 pytestmark = pytest.mark.django_db
 
 
 def _passes_with_the_key(quiz, learner):
+    """Full marks, the essay graded with every top level by a trainer."""
     attempt = services.attempt_start(quiz=quiz, learner=learner)
     rows = selectors.attempt_questions(attempt=attempt)
-    return services.attempt_submit(
+    attempt = services.attempt_submit(
         attempt=attempt, responses=key_responses(rows), sequence=0
-    ).passed
+    )
+    if attempt.is_awaiting_grading:
+        grade_essays(
+            attempt=attempt,
+            grader=UserFactory(username="grader"),
+            levels=lambda question: question.key_decision()["levels"],
+            feedback="",
+        )
+        attempt.refresh_from_db()
+    return attempt.passed
 
 
 def test_final_quiz_uses_every_type_and_imports_in_both_languages(

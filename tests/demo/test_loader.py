@@ -6,9 +6,11 @@ from django.core.management import call_command
 from wagtail.models import Page, Site
 
 from core.people import person_language
-from courses.models import CourseIndexPage, CoursePage, LessonPage
+from courses.models import Certificate, CourseIndexPage, CoursePage, LessonPage
 from demo import content_en, content_fr
 from demo.loader import DEMO_USERS, TRAINERS_GROUP
+from lms.grading.access import can_grade
+from quizzes.models import AttemptQuestion, AttemptState, QuizAttempt
 
 pytestmark = pytest.mark.django_db
 
@@ -37,11 +39,38 @@ def _snapshot():
 def test_load_demo_twice_leaves_the_same_pages_and_users(capsys):
     call_command("load_demo")
     first = _snapshot()
+    essays_first = _essays()
     out = capsys.readouterr().out
     for spec in DEMO_USERS:
         assert spec.username in out  # the demo logins are printed
     call_command("load_demo")
     assert _snapshot() == first
+    assert _essays() == essays_first
+
+
+def _essays():
+    """The demo's essays: who waits in the queue, who was graded, and certificates."""
+    waiting = QuizAttempt.objects.filter(state=AttemptState.AWAITING_GRADING)
+    graded = AttemptQuestion.objects.filter(
+        attempt__learner__username="apprenant", person_grade__isnull=False
+    )
+    return (
+        sorted(waiting.values_list("learner__username", flat=True)),
+        graded.count(),
+        Certificate.objects.filter(
+            learner__username="apprenant", revoked_at__isnull=True
+        ).count(),
+    )
+
+
+def test_the_demo_has_a_graded_essay_and_one_in_the_queue():
+    call_command("load_demo")
+    assert _essays() == (["apprenante2"], 1, 1)
+    certificate = Certificate.objects.get(learner__username="apprenant")
+    assert certificate.is_valid
+    trainer = get_user_model().objects.get(username="formatrice")
+    assert can_grade(trainer)
+    assert not can_grade(get_user_model().objects.get(username="gestionnaire"))
 
 
 def test_demo_builds_a_bilingual_course_with_six_lessons(client):

@@ -29,6 +29,7 @@ __all__ = [
 ]
 from .quizzes import (
     QUESTION_FACTORIES,
+    EssayQuestionFactory,
     MatchingQuestionFactory,
     MultipleResponseQuestionFactory,
     NumericQuestionFactory,
@@ -43,6 +44,7 @@ from .quizzes import (
 
 __all__ += [
     "QUESTION_FACTORIES",
+    "EssayQuestionFactory",
     "MatchingQuestionFactory",
     "MultipleResponseQuestionFactory",
     "NumericQuestionFactory",

@@ -16,6 +16,8 @@ from wagtail.models import Locale
 
 from quizzes.models import (
     AttemptState,
+    EssayCriterion,
+    EssayQuestion,
     MatchingPair,
     MatchingQuestion,
     MultipleResponseOption,
@@ -170,6 +172,38 @@ class MatchingQuestionFactory(QuestionFactory):
         )
 
 
+class EssayQuestionFactory(QuestionFactory):
+    """An essay graded with the demo's rubric: four criteria, 8 points in all."""
+
+    prompt = (
+        "<p>Un client vous envoie une demande d'ami. Écrivez votre refus "
+        "personnel.</p>"
+    )
+    points = Decimal(8)
+    model_answer = "<p>Bonjour, merci pour votre demande. Écrivez-moi au bureau.</p>"
+    grader_instructions = "<p>Vérifiez le ton et l'adresse professionnelle.</p>"
+    min_words = 20
+    max_words = 120
+
+    class Meta:
+        model = EssayQuestion
+
+    @factory.post_generation
+    def rows(obj, create, extracted, **kwargs):
+        rows = extracted or [
+            ("Politesse", "0 | Ton sec\n1 | Ton correct\n2 | Ton chaleureux"),
+            ("Contact professionnel", "0 | Contact absent\n2 | Contact donné"),
+            ("Vie privée", "0 | Détails personnels donnés\n2 | Rien de personnel"),
+            ("Longueur", "0 | Hors des bornes\n2 | Dans les bornes"),
+        ]
+        _add_rows(
+            obj,
+            create,
+            "criteria",
+            [EssayCriterion(criterion=name, levels=levels) for name, levels in rows],
+        )
+
+
 QUESTION_FACTORIES = {
     SingleChoiceQuestion: SingleChoiceQuestionFactory,
     MultipleResponseQuestion: MultipleResponseQuestionFactory,
@@ -178,12 +212,22 @@ QUESTION_FACTORIES = {
     NumericQuestion: NumericQuestionFactory,
     OrderingQuestion: OrderingQuestionFactory,
     MatchingQuestion: MatchingQuestionFactory,
+    EssayQuestion: EssayQuestionFactory,
 }
+
+#: Types a person grades: left out of ``mixed_questions`` so that quizzes
+#: built from it grade at submission, as the tests written before them expect.
+PERSON_GRADED = {EssayQuestion}
 
 
 def mixed_questions(count: int, **kwargs) -> list:
     """``count`` saved questions cycling through every type."""
-    factories = islice(cycle(QUESTION_FACTORIES.values()), count)
+    automatic = [
+        question_factory
+        for model, question_factory in QUESTION_FACTORIES.items()
+        if model not in PERSON_GRADED
+    ]
+    factories = islice(cycle(automatic), count)
     return [question_factory(**kwargs) for question_factory in factories]
 
 

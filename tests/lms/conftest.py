@@ -1,8 +1,8 @@
 """Fixtures for teams, assignments and reports: roles, two teams, a course.
 
 Roles mirror production: managers are in the "Managers" group created by the
-teams migration; trainers hold ``view_all_reports`` and ``add_assignment``
-with admin access; learners hold nothing.
+teams migration; trainers hold ``view_all_reports``, ``add_assignment`` and
+``quizzes.grade_attempt`` with admin access; learners hold nothing.
 """
 
 import datetime
@@ -19,6 +19,7 @@ TRAINER_PERMISSIONS = [
     ("teams", "view_all_reports"),
     ("teams", "add_assignment"),
     ("teams", "view_assignment"),
+    ("quizzes", "grade_attempt"),
 ]
 
 

@@ -5,12 +5,19 @@ from django.conf import settings as django_settings
 from django.utils import translation
 
 from tests.factories import QUESTION_FACTORIES, QuizFactory
+from tests.factories.quizzes import PERSON_GRADED
 
 
 @pytest.fixture
 def every_type_questions(locale_fr):
-    """One saved question of each type, in QUESTION_FACTORIES order."""
-    return [factory(locale=locale_fr) for factory in QUESTION_FACTORIES.values()]
+    """One saved question of each type graded at submission, in
+    QUESTION_FACTORIES order (essays, graded by a person, have their own
+    tests in test_essay.py and test_no_leaks.py)."""
+    return [
+        factory(locale=locale_fr)
+        for model, factory in QUESTION_FACTORIES.items()
+        if model not in PERSON_GRADED
+    ]
 
 
 @pytest.fixture

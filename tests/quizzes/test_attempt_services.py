@@ -796,7 +796,7 @@ def test_quiz_import_refuses_unknown_types_and_broken_questions(locale_fr):
     bad_type = {
         **NEUTRAL_QUIZ,
         "title": "x",
-        "questions": [{"type": "essay", "prompt": "?"}],
+        "questions": [{"type": "cloze", "prompt": "?"}],
     }
     with pytest.raises(UnknownQuestionType) as error:
         services.quiz_import(data=bad_type)

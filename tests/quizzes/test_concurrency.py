@@ -7,8 +7,10 @@ from django.db import connection
 from wagtail.models import ModelLogEntry
 
 from quizzes import selectors, services
-from quizzes.models import QuizAttempt
+from quizzes.models import AttemptState, QuizAttempt
 from quizzes.services import MaxAttemptsReached, OutOfSequence, SaveStatus
+from quizzes.services import NotAwaitingGrading as NotGraded
+from tests.factories import EssayQuestionFactory, QuizFactory, UserFactory
 
 from .helpers import as_post, attempt_post
 
@@ -124,3 +126,33 @@ def test_simultaneous_page_saves_from_two_tabs_keep_one(quiz, learner):
     row = selectors.attempt_questions(attempt=attempt, slots=[numeric.slot])[0]
     assert row.response == kept
     assert QuizAttempt.objects.get().sequence == 1
+
+
+def test_two_graders_at_once_grade_an_essay_once(learner, locale_fr):
+    """Two trainers press "Save" on the same essay at once: one grade, one refusal."""
+    quiz = QuizFactory(questions=[EssayQuestionFactory(locale=locale_fr)])
+    attempt = services.attempt_start(quiz=quiz, learner=learner)
+    attempt = services.attempt_submit(
+        attempt=attempt, responses={1: "Bonjour, merci."}, sequence=attempt.sequence
+    )
+    row = attempt.attempt_questions.get()
+    graders = [UserFactory(username=f"grader{n}") for n in range(2)]
+    levels = row.served_question.key_decision()["levels"]
+    pending = list(graders)
+
+    def grade():
+        return services.essay_grade(
+            attempt_question=row,
+            grader=pending.pop(),
+            levels=levels,
+            feedback="",
+            sequence=attempt.sequence,
+        ).pk
+
+    results, errors = run_together(grade, count=2)
+    assert len(results) == 1
+    assert len(errors) == 1
+    assert isinstance(errors[0], services.GradingLocked | OutOfSequence | NotGraded)
+    assert ModelLogEntry.objects.filter(action=services.ACTION_GRADE).count() == 1
+    attempt.refresh_from_db()
+    assert attempt.state == AttemptState.SUBMITTED

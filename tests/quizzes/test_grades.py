@@ -9,12 +9,14 @@ from django.db.models import F, OuterRef
 from django.utils import timezone
 
 from quizzes.grades import kept_grade, kept_grade_expressions
-from quizzes.models import AttemptState, GradingMethod, QuizAttempt
+from quizzes.models import CLOSED_STATES, AttemptState, GradingMethod, QuizAttempt
 from tests.factories import QuizFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 PASS_MARK = 70
+#: An attempt awaiting a person's grading (an essay): neither pass nor fail.
+AWAITING = "awaiting"
 
 # (scores in submission order, {method: (kept score, passed)})
 CASES = {
@@ -63,6 +65,33 @@ CASES = {
             GradingMethod.AVERAGE: (30, False),
         },
     ),
+    "pass-then-awaiting": (
+        [90, AWAITING],
+        {
+            GradingMethod.HIGHEST: (90, True),
+            GradingMethod.FIRST: (90, True),
+            GradingMethod.LAST: (90, True),
+            GradingMethod.AVERAGE: (90, True),
+        },
+    ),
+    "fail-awaiting-pass": (
+        [40, AWAITING, 90],
+        {
+            GradingMethod.HIGHEST: (90, True),
+            GradingMethod.FIRST: (40, False),
+            GradingMethod.LAST: (90, True),
+            GradingMethod.AVERAGE: (65, False),
+        },
+    ),
+    "awaiting-only": (
+        [AWAITING],
+        {
+            GradingMethod.HIGHEST: (None, False),
+            GradingMethod.FIRST: (None, False),
+            GradingMethod.LAST: (None, False),
+            GradingMethod.AVERAGE: (None, False),
+        },
+    ),
 }
 
 
@@ -70,12 +99,16 @@ def _attempts(learner, quiz, scores):
     start = timezone.now() - datetime.timedelta(days=1)
     attempts = []
     for number, score in enumerate(scores, start=1):
+        awaiting = score == AWAITING
+        score = None if awaiting else score
         attempts.append(
             QuizAttempt.objects.create(
                 quiz=quiz,
                 learner=learner,
                 number=number,
-                state=AttemptState.SUBMITTED,
+                state=AttemptState.AWAITING_GRADING
+                if awaiting
+                else AttemptState.SUBMITTED,
                 started_at=start + datetime.timedelta(minutes=10 * number),
                 submitted_at=start + datetime.timedelta(minutes=10 * number + 5),
                 pass_mark=PASS_MARK,
@@ -88,8 +121,10 @@ def _attempts(learner, quiz, scores):
 
 def _sql(learner, quiz, method):
     """The kept grade per learner row, with the method read from the quiz row."""
+    # Every closed attempt is a candidate: the rule itself leaves out those
+    # awaiting grading.
     attempts = QuizAttempt.objects.filter(
-        learner=OuterRef("pk"), quiz=quiz, state=AttemptState.SUBMITTED
+        learner=OuterRef("pk"), quiz=quiz, state__in=CLOSED_STATES
     )
     fixed = kept_grade_expressions(attempts, method=method, pass_mark=PASS_MARK)
     return (
@@ -98,8 +133,9 @@ def _sql(learner, quiz, method):
         .annotate(
             score=fixed["kept_score"],
             passed=fixed["kept_passed"],
+            awaiting=fixed["kept_awaiting"],
         )
-        .values("score", "passed")
+        .values("score", "passed", "awaiting")
         .get()
     )
 
@@ -117,6 +153,7 @@ def test_python_and_sql_keep_the_same_grade(case, method):
 
     expected_score = None if score is None else Decimal(score)
     assert (in_memory.score_percent, in_memory.passed) == (expected_score, passed)
+    assert in_memory.awaiting == bool(in_sql["awaiting"]) == (AWAITING in scores)
     sql_score = in_sql["score"]
     assert (
         None if sql_score is None else Decimal(sql_score).quantize(Decimal("0.01")),
@@ -158,6 +195,7 @@ def test_no_attempt_keeps_nothing():
     assert _sql(learner, quiz, GradingMethod.AVERAGE) == {
         "score": None,
         "passed": False,
+        "awaiting": False,
     }
 
 

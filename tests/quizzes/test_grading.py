@@ -525,10 +525,11 @@ def test_every_type_is_registered_and_unknown_types_list_the_valid_ones():
         "numeric",
         "ordering",
         "matching",
+        "essay",
     ]
     with pytest.raises(UnknownQuestionType) as error:
-        question_type("essay")
-    assert "single_choice" in str(error.value) and "'essay'" in str(error.value)
+        question_type("cloze")
+    assert "single_choice" in str(error.value) and "'cloze'" in str(error.value)
 
 
 # --- Helpers --------------------------------------------------------------------------

@@ -40,10 +40,37 @@ EVERY_CODE = [
     "numeric",
     "ordering",
     "matching",
+    "essay",
 ]
 
 #: One question per type in the neutral format, using every key the type reads.
 SAMPLES = {
+    "essay": {
+        "type": "essay",
+        "prompt": "Refusez poliment la demande d'ami d'un client.",
+        "explanation": "Un refus courtois protège la relation.",
+        "points": "6",
+        "model_answer": "<p>Bonjour, merci de votre demande.</p>",
+        "min_words": 20,
+        "max_words": 120,
+        "grader_instructions": "Le ton compte autant que le fond.",
+        "rubric": [
+            {
+                "criterion": "Politesse",
+                "levels": [
+                    {"label": "Sec", "points": "0"},
+                    {"label": "Chaleureux", "points": "2"},
+                ],
+            },
+            {
+                "criterion": "Contact professionnel",
+                "levels": [
+                    {"label": "Absent", "points": "0"},
+                    {"label": "Donné", "points": "4"},
+                ],
+            },
+        ],
+    },
     "single_choice": {
         "type": "single_choice",
         "prompt": "Quelle réponse à cette demande d'ami ?",
@@ -141,9 +168,9 @@ def test_registry_lists_every_type_in_chooser_order():
 
 def test_unknown_code_error_lists_the_valid_types():
     with pytest.raises(UnknownQuestionType) as error:
-        registry.get("essay")
+        registry.get("cloze")
     message = str(error.value)
-    assert "'essay'" in message
+    assert "'cloze'" in message
     for code in EVERY_CODE:
         assert code in message
 
@@ -216,7 +243,10 @@ def test_export_then_import_gives_an_equal_question(code):
     assert _content(copy) == _content(original)
     assert entry.exporter(copy) == exported
     assert copy.key_text() == original.key_text()
-    assert copy.grade(copy.key_response()).fraction == 1
+    grade = copy.grade(copy.key_response())
+    if grade.needs_person:  # an essay: the rubric's top levels earn full marks
+        grade = copy.grade_by_person(copy.key_response(), copy.key_decision())
+    assert grade.fraction == 1
 
 
 def test_export_keeps_what_the_sample_set():

@@ -17,6 +17,7 @@ short text          the text typed (str)
 numeric             the text typed (str), parsed when graded
 ordering            item keys in the learner's order (list)
 matching            {left key: right option key} (dict)
+essay               the text written (str), graded by a person
 ==================  ==========================================
 """
 
@@ -34,6 +35,7 @@ from quizzes.question_types.base import (
 )
 
 # One import per type; the order does not matter (``type_order`` does).
+from quizzes.question_types.essay import EssayCriterion, EssayQuestion
 from quizzes.question_types.matching import MatchingPair, MatchingQuestion
 from quizzes.question_types.multiple_response import (
     MultipleResponseOption,
@@ -54,6 +56,8 @@ from quizzes.question_types.single_choice import (
 from quizzes.question_types.true_false import TrueFalseQuestion
 
 __all__ = [
+    "EssayCriterion",
+    "EssayQuestion",
     "NEED_ACCEPTED_ANSWER",
     "NEED_CORRECT_OPTION",
     "NEED_DISTINCT_ITEMS",

@@ -20,8 +20,7 @@ from courses.signals import (
 from lms.xapi import statements as xapi
 from lms.xapi.selectors import page_names, question_prompts, quiz_names
 from lms.xapi.services import statement_record, xapi_enabled
-from quizzes.models import AttemptQuestion
-from quizzes.models import AttemptState
+from quizzes.models import AttemptQuestion, AttemptState
 from quizzes.signals import attempt_closed, attempt_graded, attempt_started
 
 

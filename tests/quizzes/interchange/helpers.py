@@ -29,9 +29,6 @@ ESSAY_SAMPLE = {
     ],
 }
 
-NEEDS_ESSAY = (
-    "essay is registered by the essay branch; the coordinator removes this skip"
-)
 
 
 def sample(code: str) -> dict:

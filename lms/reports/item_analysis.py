@@ -13,14 +13,17 @@ question:
   attempts); ``k = round(0.27 × n)``; the index is the mean fraction in the
   top ``k`` minus the mean fraction in the bottom ``k``, from −1 to 1;
 * **most-chosen wrong answer**: the wrong option (or wrong text) picked most
-  often, from the graded selections quizzes records at submission.
+  often, from the graded selections quizzes records at submission;
+* **options**: how often the upper group, the lower group and everyone chose
+  each option (see :mod:`lms.reports.option_analysis`).
 
 A question is flagged as weak when it is too hard (facility < 0.30), too easy
 (> 0.95) or discriminates poorly (index < 0.20). With fewer than
 ``MIN_ATTEMPTS_FOR_FLAGS`` attempts the figures are shown but not flagged:
 they would be noise.
 
-Queries: a fixed handful per quiz, whatever the number of attempts.
+Queries: a fixed handful per quiz (seven), whatever the number of questions
+or attempts.
 """
 
 from __future__ import annotations
@@ -32,13 +35,18 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Avg, Count, Min, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from lms.reports.option_analysis import (
+    OptionTable,
+    most_chosen_wrong,
+    option_counts,
+    option_tables,
+)
 from quizzes.models import (
     AttemptQuestion,
     AttemptState,
     Question,
     Quiz,
     QuizAttempt,
-    ResponseSelection,
 )
 
 GROUP_SHARE = Decimal("0.27")
@@ -74,6 +82,8 @@ class ItemStats:
     wrong_answer: str | None
     wrong_answer_count: int
     flags: tuple[str, ...] = field(default_factory=tuple)
+    #: who chose each option, or None for a type with no option table
+    options: OptionTable | None = None
 
     @property
     def flag_labels(self) -> list[str]:
@@ -138,24 +148,6 @@ def _group_q(prefix: str, *, at_least=None, at_most=None) -> Q:
     )
 
 
-def _most_chosen_wrong(attempts: QuerySet) -> dict[int, tuple[str, int]]:
-    rows = (
-        ResponseSelection.objects.filter(
-            attempt_question__attempt__in=attempts,
-            attempt_question__question__isnull=False,
-            is_correct=False,
-        )
-        .values("attempt_question__question_id", "option_id", "label")
-        .annotate(n=Count("pk"))
-        .order_by("attempt_question__question_id", "-n", "label")
-        .values_list("attempt_question__question_id", "label", "n")
-    )
-    wrong: dict[int, tuple[str, int]] = {}
-    for question_id, label, count in rows:
-        wrong.setdefault(question_id, (label, count))
-    return wrong
-
-
 def _flags(*, facility, discrimination, flags_apply) -> tuple[str, ...]:
     if not flags_apply:
         return ()
@@ -186,6 +178,7 @@ def quiz_item_analysis(*, quiz: Quiz) -> QuizAnalysis:
         "max_points": Avg("max_points"),
         "position": Min("slot"),
     }
+    selection_groups = {"upper_q": None, "lower_q": None}
     if k:
         lower = _rank_threshold(attempts, k - 1)
         upper = _rank_threshold(attempts, total - k)
@@ -195,6 +188,11 @@ def quiz_item_analysis(*, quiz: Quiz) -> QuizAnalysis:
         aggregates["lower"] = Avg(
             "fraction", filter=_group_q("attempt__", at_most=lower)
         )
+        prefix = "attempt_question__attempt__"
+        selection_groups = {
+            "upper_q": _group_q(prefix, at_least=upper),
+            "lower_q": _group_q(prefix, at_most=lower),
+        }
     rows = list(
         AttemptQuestion.objects.filter(attempt__in=attempts, question__isnull=False)
         .values("question_id")
@@ -207,7 +205,8 @@ def quiz_item_analysis(*, quiz: Quiz) -> QuizAnalysis:
             pk__in=[row["question_id"] for row in rows]
         )
     }
-    wrong = _most_chosen_wrong(attempts)
+    counts = option_counts(attempts, **selection_groups)
+    tables = option_tables(attempts, counts)
     flags_apply = total >= MIN_ATTEMPTS_FOR_FLAGS
     items = []
     for row in rows:
@@ -216,7 +215,7 @@ def quiz_item_analysis(*, quiz: Quiz) -> QuizAnalysis:
         discrimination = (
             _as_float(row["upper"]) - _as_float(row["lower"]) if k else None
         )
-        wrong_label, wrong_count = wrong.get(row["question_id"], (None, 0))
+        wrong_label, wrong_count = most_chosen_wrong(counts.get(row["question_id"], []))
         items.append(
             ItemStats(
                 question_id=row["question_id"],
@@ -236,6 +235,7 @@ def quiz_item_analysis(*, quiz: Quiz) -> QuizAnalysis:
                     discrimination=discrimination,
                     flags_apply=flags_apply,
                 ),
+                options=tables.get(row["question_id"]),
             )
         )
     return QuizAnalysis(quiz=quiz, attempts=total, group_size=k, items=items)

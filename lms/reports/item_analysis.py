@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Avg, Count, Min, Q, QuerySet
+from django.db.models import Avg, Count, Max, Min, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from lms.reports.option_analysis import (
@@ -84,6 +84,8 @@ class ItemStats:
     flags: tuple[str, ...] = field(default_factory=tuple)
     #: who chose each option, or None for a type with no option table
     options: OptionTable | None = None
+    #: the question's own model (its snippet viewset has its edit view)
+    type_model: type | None = None
 
     @property
     def flag_labels(self) -> list[str]:
@@ -165,8 +167,13 @@ def _as_float(value) -> float:
     return float(value) if value is not None else 0.0
 
 
-def quiz_item_analysis(*, quiz: Quiz) -> QuizAnalysis:
-    """Facility, average mark, discrimination and wrong answers per question."""
+def quiz_item_analysis(*, quiz: Quiz, options: bool = True) -> QuizAnalysis:
+    """Facility, average mark, discrimination and wrong answers per question.
+
+    With ``options=False`` the option tables are left out (two queries
+    fewer; the admin home only needs the flags) and so is the most-chosen
+    wrong answer, which comes from the same counts.
+    """
     attempts = analysed_attempts(quiz=quiz)
     total = attempts.count()
     k = group_size(total)
@@ -205,8 +212,10 @@ def quiz_item_analysis(*, quiz: Quiz) -> QuizAnalysis:
             pk__in=[row["question_id"] for row in rows]
         )
     }
-    counts = option_counts(attempts, **selection_groups)
-    tables = option_tables(attempts, counts)
+    counts, tables = {}, {}
+    if options:
+        counts = option_counts(attempts, **selection_groups)
+        tables = option_tables(attempts, counts)
     flags_apply = total >= MIN_ATTEMPTS_FOR_FLAGS
     items = []
     for row in rows:
@@ -236,15 +245,20 @@ def quiz_item_analysis(*, quiz: Quiz) -> QuizAnalysis:
                     flags_apply=flags_apply,
                 ),
                 options=tables.get(row["question_id"]),
+                type_model=_type_model(question),
             )
         )
     return QuizAnalysis(quiz=quiz, attempts=total, group_size=k, items=items)
 
 
-def _type_label(question) -> str:
+def _type_model(question) -> type | None:
     if question is None:
-        return ""
-    model = ContentType.objects.get_for_id(question.polymorphic_ctype_id).model_class()
+        return None
+    return ContentType.objects.get_for_id(question.polymorphic_ctype_id).model_class()
+
+
+def _type_label(question) -> str:
+    model = _type_model(question)
     return str(model._meta.verbose_name) if model else ""
 
 
@@ -264,3 +278,32 @@ def question_item_analysis(*, question) -> list[tuple[Quiz, ItemStats, QuizAnaly
             if item.question_id == question.pk:
                 results.append((quiz, item, analysis))
     return results
+
+
+#: The admin home looks for weak questions in this many quizzes at most.
+HOME_QUIZZES = 5
+
+
+def weak_questions(*, quizzes: int = HOME_QUIZZES) -> list[tuple[Quiz, ItemStats]]:
+    """Questions the item analysis flags, in the quizzes most recently taken.
+
+    Only quizzes with enough first attempts to flag anything are analysed,
+    at most ``quizzes`` of them (the latest submissions first), each through
+    :func:`quiz_item_analysis` and its own flag rule: one query to choose the
+    quizzes, then five per quiz, whatever the number of questions or attempts.
+    """
+    first = Q(attempts__number=1, attempts__state=AttemptState.SUBMITTED)
+    chosen = (
+        Quiz.objects.annotate(
+            first_attempts=Count("attempts", filter=first),
+            last_submitted=Max("attempts__submitted_at", filter=first),
+        )
+        .filter(first_attempts__gte=MIN_ATTEMPTS_FOR_FLAGS)
+        .order_by("-last_submitted", "pk")[:quizzes]
+    )
+    return [
+        (quiz, item)
+        for quiz in chosen
+        for item in quiz_item_analysis(quiz=quiz, options=False).items
+        if item.is_weak
+    ]

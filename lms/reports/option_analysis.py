@@ -270,12 +270,8 @@ OPTION_ANALYSES: dict[str, OptionAnalysis] = {
         _("Position and right item"),
         _("How many learners put the right item in each position."),
     ),
-    ShortTextQuestion.type_code: OptionAnalysis(
-        text_rows, ANSWER, GAVE
-    ),
-    NumericQuestion.type_code: OptionAnalysis(
-        text_rows, ANSWER, GAVE
-    ),
+    ShortTextQuestion.type_code: OptionAnalysis(text_rows, ANSWER, GAVE),
+    NumericQuestion.type_code: OptionAnalysis(text_rows, ANSWER, GAVE),
 }
 
 

@@ -17,7 +17,6 @@ from quizzes.models import ShortTextQuestion
 from quizzes.services import attempt_start, attempt_submit
 from tests.factories import QuizFactory, UserFactory, mixed_questions
 from tests.factories.quizzes import ShortTextQuestionFactory
-from tests.lms.test_item_analysis import worked_example  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +28,7 @@ def rows_of(item):
     ]
 
 
-def test_every_option_is_counted_by_group(worked_example):  # noqa: F811
+def test_every_option_is_counted_by_group(worked_example):
     quiz, _questions = worked_example
 
     items = {item.label: item for item in quiz_item_analysis(quiz=quiz).items}
@@ -54,7 +53,9 @@ def wrong_response(row):
     key = question.key_response()
     wrong = {
         "single_choice": lambda: next(
-            option["id"] for option in question.presented_options() if option["id"] != key
+            option["id"]
+            for option in question.presented_options()
+            if option["id"] != key
         ),
         "multiple_response": lambda: [
             option["id"]
@@ -127,7 +128,10 @@ def test_text_answers_beyond_the_first_ones_are_summed(db):
 
 
 def test_a_type_without_an_entry_gets_no_table(
-    client, trainer, worked_example, monkeypatch  # noqa: F811
+    client,
+    trainer,
+    worked_example,
+    monkeypatch,
 ):
     quiz, _questions = worked_example
     monkeypatch.delitem(OPTION_ANALYSES, "single_choice")
@@ -137,10 +141,12 @@ def test_a_type_without_an_entry_gets_no_table(
 
     assert response.status_code == 200
     assert all(item.options is None for item in response.context["object_list"])
-    assert 'class="listing relais-table relais-options"' not in response.content.decode()
+    assert (
+        'class="listing relais-table relais-options"' not in response.content.decode()
+    )
 
 
-def test_the_report_shows_accessible_option_tables(client, trainer, worked_example):  # noqa: F811
+def test_the_report_shows_accessible_option_tables(client, trainer, worked_example):
     quiz, questions = worked_example
     client.force_login(trainer)
 
@@ -156,7 +162,7 @@ def test_the_report_shows_accessible_option_tables(client, trainer, worked_examp
     assert 'class="relais-key"' in content
 
 
-def test_the_question_page_shows_its_option_table(client, trainer, worked_example):  # noqa: F811
+def test_the_question_page_shows_its_option_table(client, trainer, worked_example):
     _quiz, questions = worked_example
     client.force_login(trainer)
 
@@ -165,7 +171,7 @@ def test_the_question_page_shows_its_option_table(client, trainer, worked_exampl
     assert f'id="options-{questions[1].pk}"' in response.content.decode()
 
 
-def test_the_export_carries_every_option(client, trainer, worked_example):  # noqa: F811
+def test_the_export_carries_every_option(client, trainer, worked_example):
     quiz, _questions = worked_example
     client.force_login(trainer)
 
@@ -174,7 +180,9 @@ def test_the_export_carries_every_option(client, trainer, worked_example):  # no
     )
 
     rows = list(
-        csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
+        csv.reader(
+            io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))
+        )
     )
     q2 = next(row for row in rows if row[1] == "Q2")
     assert q2[-1] == "✓ Bonne réponse 2/0/5; Faux A 1/2/4; Faux B 0/1/1"

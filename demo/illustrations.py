@@ -8,8 +8,9 @@ Lesson bodies there name an illustration by its slug (an ``image`` block's
 image's id in its place before the body is saved.
 
 Idempotent: an image is found again by its title, its file is replaced only
-when the drawing changed (Wagtail's file hash), its description (the alt
-text Wagtail offers by default) only when the text changed.
+when the drawing changed (Wagtail's file hash) or the file is missing, its
+description (the alt text Wagtail offers by default) only when the text
+changed.
 """
 
 import io
@@ -29,12 +30,17 @@ def ensure_illustration(*, file: str, title: str, alt: str):
     image = Image.objects.filter(title=title).order_by("pk").first()
     if image is None:
         image = Image(title=title)
-    elif image.file_hash == hash_filelike(io.BytesIO(content)):
+    elif image.file_hash == hash_filelike(io.BytesIO(content)) and (
+        image.file.storage.exists(image.file.name)
+    ):
         if image.description != alt:
             image.description = alt
             image.save(update_fields=["description"])
         return image
     else:
+        # A changed drawing, or a file lost while the database stayed (a fresh
+        # media volume): write it again, and drop renditions made from the old.
+        image.renditions.all().delete()
         image.file.delete(save=False)
     image.description = alt
     image.file = ImageFile(io.BytesIO(content), name=file)

@@ -108,3 +108,14 @@ def test_a_changed_drawing_replaces_the_file_not_the_image(tmp_path, monkeypatch
     assert second.pk == first.pk
     assert second.file_hash != first.file_hash
     assert second.description == "New words."
+
+
+def test_a_lost_file_is_written_again():
+    spec = content_fr.ILLUSTRATIONS["privacy-menu-steps"]
+    image = ensure_illustration(**spec)
+    image.file.storage.delete(image.file.name)
+
+    again = ensure_illustration(**spec)
+
+    assert again.pk == image.pk
+    assert again.file.storage.exists(again.file.name)

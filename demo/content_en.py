@@ -4,7 +4,42 @@ Pure data, no Django imports. Item i of every list here is the translation of
 item i in ``content_fr.py``; see that module for the structure.
 """
 
+#: Drawings in ``demo/illustrations/``, loaded as Wagtail images by
+#: ``demo.illustrations``; lesson bodies name them by slug. Alt texts stay
+#: within 250 characters (the image block's limit).
+ILLUSTRATIONS = {
+    "profile-and-page": {
+        "file": "profile-and-page.en.svg",
+        "title": "Demo – Personal profile and professional Page",
+        "alt": (
+            "Diagram: on the left, Julie Tremblay’s personal profile, visible to her "
+            "friends only; on the right, her public Page “Julie Tremblay, Notary”, "
+            "which anyone can follow. An arrow shows that the profile manages the "
+            "Page."
+        ),
+    },
+    "privacy-menu-steps": {
+        "file": "privacy-menu-steps.en.svg",
+        "title": "Demo – Steps of a privacy menu",
+        "alt": (
+            "Diagram of the Settings & privacy menu in four steps: open Settings, run "
+            "the Privacy Checkup, set future posts to Friends, then turn on tag "
+            "review."
+        ),
+    },
+    "welcome-message": {
+        "file": "welcome-message.en.svg",
+        "title": "Demo – Public welcome message on a profile",
+        "alt": (
+            "Top of a personal profile: in the Intro section, a featured post with "
+            "the audience Public reads: “Welcome to my personal profile! I only "
+            "accept people I know in my private life.”"
+        ),
+    },
+}
+
 COURSE = {
+    "illustrations": ILLUSTRATIONS,
     "title": "Social media at work, safely",
     "slug": "social-media-at-work",
     "summary": (
@@ -397,6 +432,18 @@ COURSE = {
                     ),
                 },
                 {
+                    "type": "image",
+                    "value": {
+                        "image": "profile-and-page",
+                        "alt_text": ILLUSTRATIONS["profile-and-page"]["alt"],
+                        "caption": (
+                            "The personal profile represents you; the professional "
+                            "Page represents your work, and the profile is what "
+                            "manages it."
+                        ),
+                    },
+                },
+                {
                     "type": "callout",
                     "value": {
                         "kind": "key_idea",
@@ -430,8 +477,10 @@ COURSE = {
                                     "menus: if an option cannot be found, type its "
                                     "name into the settings search field.</p>"
                                 ),
-                                "screenshot": None,
-                                "screenshot_alt": "",
+                                "screenshot": "privacy-menu-steps",
+                                "screenshot_alt": ILLUSTRATIONS["privacy-menu-steps"][
+                                    "alt"
+                                ],
                             },
                             {
                                 "title": "Run the Privacy Checkup",
@@ -718,6 +767,17 @@ COURSE = {
                         "known in advance, a refusal feels far less personal, since it "
                         "applies to everyone in the same way.</p>"
                     ),
+                },
+                {
+                    "type": "image",
+                    "value": {
+                        "image": "welcome-message",
+                        "alt_text": ILLUSTRATIONS["welcome-message"]["alt"],
+                        "caption": (
+                            "Featured at the top of the profile, the welcome message "
+                            "states the rule to every visitor."
+                        ),
+                    },
                 },
                 {
                     "type": "message_template",

@@ -5,12 +5,49 @@ read it. Item i of every list here is the translation of item i in
 ``content_en.py``: same lessons, same blocks in the same order, same questions.
 
 - ``COURSE``: course fields plus ``lessons``; each lesson ``body`` is StreamField
-  raw data (a list of ``{"type": ..., "value": ...}``).
+  raw data (a list of ``{"type": ..., "value": ...}``), where an image is named
+  by the slug of one of ``ILLUSTRATIONS`` (``COURSE["illustrations"]``).
 - ``FINAL_QUIZ``: quiz metadata plus ``questions`` (one dict per question type).
 - ``KNOWLEDGE_CHECKS``: short quizzes keyed by lesson slug.
 """
 
+#: Drawings in ``demo/illustrations/``, loaded as Wagtail images by
+#: ``demo.illustrations``; lesson bodies name them by slug. Alt texts stay
+#: within 250 characters (the image block's limit).
+ILLUSTRATIONS = {
+    "profile-and-page": {
+        "file": "profile-and-page.fr.svg",
+        "title": "Démo – Profil personnel et page professionnelle",
+        "alt": (
+            "Schéma : à gauche, le profil personnel de Julie Tremblay, visible par "
+            "ses amis seulement; à droite, sa page publique « Julie Tremblay, "
+            "notaire », que tout le monde peut suivre. Une flèche montre que le "
+            "profil administre la page."
+        ),
+    },
+    "privacy-menu-steps": {
+        "file": "privacy-menu-steps.fr.svg",
+        "title": "Démo – Étapes d’un menu de confidentialité",
+        "alt": (
+            "Schéma du menu Paramètres et confidentialité en quatre étapes : ouvrir "
+            "Paramètres, lancer la vérification de la confidentialité, régler les "
+            "publications futures sur Amis, puis activer l’examen des identifications."
+        ),
+    },
+    "welcome-message": {
+        "file": "welcome-message.fr.svg",
+        "title": "Démo – Message d’accueil public sur un profil",
+        "alt": (
+            "Haut d’un profil personnel : dans la section Présentation, une "
+            "publication épinglée, d’audience Public, dit : « Bienvenue sur mon "
+            "profil personnel! J’accepte seulement les personnes que je connais "
+            "dans ma vie privée. »"
+        ),
+    },
+}
+
 COURSE = {
+    "illustrations": ILLUSTRATIONS,
     "title": "Les médias sociaux au travail, sans risque",
     "slug": "medias-sociaux-au-travail",
     "summary": (
@@ -455,6 +492,18 @@ COURSE = {
                     ),
                 },
                 {
+                    "type": "image",
+                    "value": {
+                        "image": "profile-and-page",
+                        "alt_text": ILLUSTRATIONS["profile-and-page"]["alt"],
+                        "caption": (
+                            "Le profil personnel vous représente; la page "
+                            "professionnelle représente votre travail, et c’est le "
+                            "profil qui l’administre."
+                        ),
+                    },
+                },
+                {
                     "type": "callout",
                     "value": {
                         "kind": "key_idea",
@@ -492,8 +541,10 @@ COURSE = {
                                     "introuvable, tapez son nom dans le champ de "
                                     "recherche des paramètres.</p>"
                                 ),
-                                "screenshot": None,
-                                "screenshot_alt": "",
+                                "screenshot": "privacy-menu-steps",
+                                "screenshot_alt": ILLUSTRATIONS["privacy-menu-steps"][
+                                    "alt"
+                                ],
                             },
                             {
                                 "title": "Faire la vérification de la confidentialité",
@@ -810,6 +861,17 @@ COURSE = {
                         "connue d’avance, un refus paraît beaucoup moins personnel, "
                         "puisqu’il s’applique à tout le monde de la même façon.</p>"
                     ),
+                },
+                {
+                    "type": "image",
+                    "value": {
+                        "image": "welcome-message",
+                        "alt_text": ILLUSTRATIONS["welcome-message"]["alt"],
+                        "caption": (
+                            "Épinglé en haut du profil, le message d’accueil annonce "
+                            "la règle à tous les visiteurs."
+                        ),
+                    },
                 },
                 {
                     "type": "message_template",

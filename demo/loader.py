@@ -24,6 +24,7 @@ from wagtail.models import (
 from core.people import person_language_is_set, person_language_set
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 from demo.charter import seed_demo_charter
+from demo.illustrations import ensure_illustrations, with_images
 from demo.progress import seed_demo_progress
 from demo.sign_in import seed_demo_sign_in
 from demo.teams import seed_demo_teams
@@ -184,17 +185,24 @@ def _course_fields(data: dict) -> dict:
     }
 
 
-def _lesson_fields(data: dict) -> dict:
+def _lesson_fields(data: dict, images: dict[str, int]) -> dict:
     return {
         "title": data["title"],
         "summary": data["summary"],
         "estimated_minutes": data["estimated_minutes"],
-        "body": data["body"],
+        "body": with_images(data["body"], images),
     }
 
 
 def ensure_course(catalogues: dict, contents: dict) -> dict[str, CoursePage]:
-    """The demo course in French (source) and English (its translation)."""
+    """The demo course in French (source) and English (its translation).
+
+    Each language's illustrations are loaded first, as Wagtail images.
+    """
+    images = {
+        lang: ensure_illustrations(data.get("illustrations", {}))
+        for lang, data in contents.items()
+    }
     fr_data = contents["fr"]
     fr = (
         CoursePage.objects.child_of(catalogues["fr"])
@@ -214,10 +222,11 @@ def ensure_course(catalogues: dict, contents: dict) -> dict[str, CoursePage]:
         if lesson is None:
             lesson = fr.add_child(
                 instance=LessonPage(
-                    slug=lesson_data["slug"], **_lesson_fields(lesson_data)
+                    slug=lesson_data["slug"],
+                    **_lesson_fields(lesson_data, images["fr"]),
                 )
             )
-        _apply(lesson, _lesson_fields(lesson_data))
+        _apply(lesson, _lesson_fields(lesson_data, images["fr"]))
         fr_lessons.append(lesson)
 
     en_data = contents["en"]
@@ -225,7 +234,10 @@ def ensure_course(catalogues: dict, contents: dict) -> dict[str, CoursePage]:
     _apply(en, {"slug": en_data["slug"], **_course_fields(en_data)})
     for lesson, lesson_data in zip(fr_lessons, en_data["lessons"], strict=True):
         en_lesson = _translation(lesson, catalogues["en"].locale)
-        _apply(en_lesson, {"slug": lesson_data["slug"], **_lesson_fields(lesson_data)})
+        _apply(
+            en_lesson,
+            {"slug": lesson_data["slug"], **_lesson_fields(lesson_data, images["en"])},
+        )
     return {
         "fr": CoursePage.objects.get(pk=fr.pk),
         "en": CoursePage.objects.get(pk=en.pk),

@@ -13,14 +13,17 @@ question:
   attempts); ``k = round(0.27 × n)``; the index is the mean fraction in the
   top ``k`` minus the mean fraction in the bottom ``k``, from −1 to 1;
 * **most-chosen wrong answer**: the wrong option (or wrong text) picked most
-  often, from the graded selections quizzes records at submission.
+  often, from the graded selections quizzes records at submission;
+* **options**: how often the upper group, the lower group and everyone chose
+  each option (see :mod:`lms.reports.option_analysis`).
 
 A question is flagged as weak when it is too hard (facility < 0.30), too easy
 (> 0.95) or discriminates poorly (index < 0.20). With fewer than
 ``MIN_ATTEMPTS_FOR_FLAGS`` attempts the figures are shown but not flagged:
 they would be noise.
 
-Queries: a fixed handful per quiz, whatever the number of attempts.
+Queries: a fixed handful per quiz (seven), whatever the number of questions
+or attempts.
 """
 
 from __future__ import annotations
@@ -29,16 +32,21 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Avg, Count, Min, Q, QuerySet
+from django.db.models import Avg, Count, Max, Min, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from lms.reports.option_analysis import (
+    OptionTable,
+    most_chosen_wrong,
+    option_counts,
+    option_tables,
+)
 from quizzes.models import (
     AttemptQuestion,
     AttemptState,
     Question,
     Quiz,
     QuizAttempt,
-    ResponseSelection,
 )
 
 GROUP_SHARE = Decimal("0.27")
@@ -74,6 +82,10 @@ class ItemStats:
     wrong_answer: str | None
     wrong_answer_count: int
     flags: tuple[str, ...] = field(default_factory=tuple)
+    #: who chose each option, or None for a type with no option table
+    options: OptionTable | None = None
+    #: the question's own model (its snippet viewset has its edit view)
+    type_model: type | None = None
 
     @property
     def flag_labels(self) -> list[str]:
@@ -138,24 +150,6 @@ def _group_q(prefix: str, *, at_least=None, at_most=None) -> Q:
     )
 
 
-def _most_chosen_wrong(attempts: QuerySet) -> dict[int, tuple[str, int]]:
-    rows = (
-        ResponseSelection.objects.filter(
-            attempt_question__attempt__in=attempts,
-            attempt_question__question__isnull=False,
-            is_correct=False,
-        )
-        .values("attempt_question__question_id", "option_id", "label")
-        .annotate(n=Count("pk"))
-        .order_by("attempt_question__question_id", "-n", "label")
-        .values_list("attempt_question__question_id", "label", "n")
-    )
-    wrong: dict[int, tuple[str, int]] = {}
-    for question_id, label, count in rows:
-        wrong.setdefault(question_id, (label, count))
-    return wrong
-
-
 def _flags(*, facility, discrimination, flags_apply) -> tuple[str, ...]:
     if not flags_apply:
         return ()
@@ -173,8 +167,13 @@ def _as_float(value) -> float:
     return float(value) if value is not None else 0.0
 
 
-def quiz_item_analysis(*, quiz: Quiz) -> QuizAnalysis:
-    """Facility, average mark, discrimination and wrong answers per question."""
+def quiz_item_analysis(*, quiz: Quiz, options: bool = True) -> QuizAnalysis:
+    """Facility, average mark, discrimination and wrong answers per question.
+
+    With ``options=False`` the option tables are left out (two queries
+    fewer; the admin home only needs the flags) and so is the most-chosen
+    wrong answer, which comes from the same counts.
+    """
     attempts = analysed_attempts(quiz=quiz)
     total = attempts.count()
     k = group_size(total)
@@ -186,6 +185,7 @@ def quiz_item_analysis(*, quiz: Quiz) -> QuizAnalysis:
         "max_points": Avg("max_points"),
         "position": Min("slot"),
     }
+    selection_groups = {"upper_q": None, "lower_q": None}
     if k:
         lower = _rank_threshold(attempts, k - 1)
         upper = _rank_threshold(attempts, total - k)
@@ -195,6 +195,11 @@ def quiz_item_analysis(*, quiz: Quiz) -> QuizAnalysis:
         aggregates["lower"] = Avg(
             "fraction", filter=_group_q("attempt__", at_most=lower)
         )
+        prefix = "attempt_question__attempt__"
+        selection_groups = {
+            "upper_q": _group_q(prefix, at_least=upper),
+            "lower_q": _group_q(prefix, at_most=lower),
+        }
     rows = list(
         AttemptQuestion.objects.filter(attempt__in=attempts, question__isnull=False)
         .values("question_id")
@@ -207,7 +212,10 @@ def quiz_item_analysis(*, quiz: Quiz) -> QuizAnalysis:
             pk__in=[row["question_id"] for row in rows]
         )
     }
-    wrong = _most_chosen_wrong(attempts)
+    counts, tables = {}, {}
+    if options:
+        counts = option_counts(attempts, **selection_groups)
+        tables = option_tables(attempts, counts)
     flags_apply = total >= MIN_ATTEMPTS_FOR_FLAGS
     items = []
     for row in rows:
@@ -216,7 +224,7 @@ def quiz_item_analysis(*, quiz: Quiz) -> QuizAnalysis:
         discrimination = (
             _as_float(row["upper"]) - _as_float(row["lower"]) if k else None
         )
-        wrong_label, wrong_count = wrong.get(row["question_id"], (None, 0))
+        wrong_label, wrong_count = most_chosen_wrong(counts.get(row["question_id"], []))
         items.append(
             ItemStats(
                 question_id=row["question_id"],
@@ -236,15 +244,21 @@ def quiz_item_analysis(*, quiz: Quiz) -> QuizAnalysis:
                     discrimination=discrimination,
                     flags_apply=flags_apply,
                 ),
+                options=tables.get(row["question_id"]),
+                type_model=_type_model(question),
             )
         )
     return QuizAnalysis(quiz=quiz, attempts=total, group_size=k, items=items)
 
 
-def _type_label(question) -> str:
+def _type_model(question) -> type | None:
     if question is None:
-        return ""
-    model = ContentType.objects.get_for_id(question.polymorphic_ctype_id).model_class()
+        return None
+    return ContentType.objects.get_for_id(question.polymorphic_ctype_id).model_class()
+
+
+def _type_label(question) -> str:
+    model = _type_model(question)
     return str(model._meta.verbose_name) if model else ""
 
 
@@ -264,3 +278,32 @@ def question_item_analysis(*, question) -> list[tuple[Quiz, ItemStats, QuizAnaly
             if item.question_id == question.pk:
                 results.append((quiz, item, analysis))
     return results
+
+
+#: The admin home looks for weak questions in this many quizzes at most.
+HOME_QUIZZES = 5
+
+
+def weak_questions(*, quizzes: int = HOME_QUIZZES) -> list[tuple[Quiz, ItemStats]]:
+    """Questions the item analysis flags, in the quizzes most recently taken.
+
+    Only quizzes with enough first attempts to flag anything are analysed,
+    at most ``quizzes`` of them (the latest submissions first), each through
+    :func:`quiz_item_analysis` and its own flag rule: one query to choose the
+    quizzes, then five per quiz, whatever the number of questions or attempts.
+    """
+    first = Q(attempts__number=1, attempts__state=AttemptState.SUBMITTED)
+    chosen = (
+        Quiz.objects.annotate(
+            first_attempts=Count("attempts", filter=first),
+            last_submitted=Max("attempts__submitted_at", filter=first),
+        )
+        .filter(first_attempts__gte=MIN_ATTEMPTS_FOR_FLAGS)
+        .order_by("-last_submitted", "pk")[:quizzes]
+    )
+    return [
+        (quiz, item)
+        for quiz in chosen
+        for item in quiz_item_analysis(quiz=quiz, options=False).items
+        if item.is_weak
+    ]

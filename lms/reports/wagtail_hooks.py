@@ -2,13 +2,16 @@
 
 The four reports join Wagtail's own "Reports" menu; each item shows only to
 the people the report admits. Managers find "Your teams" on the admin
-dashboard, with each team's completion rate and overdue people. A trainer
+dashboard, with each team's completion rate and overdue people. Trainers
+find "Your courses and quizzes" there: drafts waiting to be published,
+courses with their enrolments, and questions the item analysis flags. A trainer
 editing a question that learners
 have answered sees its figures at the top of the edit screen (a notice with
 a link to the full analysis) and finds "Item analysis" in the action menu.
 The quizzes app stays unaware of all this.
 """
 
+from django.contrib.admin.utils import quote
 from django.contrib.auth.models import AnonymousUser
 from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
@@ -20,8 +23,13 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.action_menu import ActionMenuItem
 
 from lms.reports import urls as report_urls
-from lms.reports.item_analysis import question_item_analysis
-from lms.reports.selectors import managed_team_overview
+from lms.reports.home import HOME_DRAFTS, course_overview, drafts_awaiting
+from lms.reports.item_analysis import (
+    MIN_ATTEMPTS_FOR_FLAGS,
+    question_item_analysis,
+    weak_questions,
+)
+from lms.reports.selectors import completion_rate, managed_team_overview
 from lms.teams.access import can_view_all_reports, can_view_reports
 from quizzes.models import Question
 
@@ -193,9 +201,7 @@ class ManagedTeamsPanel(Component):
         context["rows"] = [
             {
                 **row,
-                "rate": int(row["completed"] * 100 / row["assigned"])
-                if row["assigned"]
-                else 0,
+                "rate": completion_rate(row["completed"], row["assigned"]),
                 "url": f"{completion}?team={row['team_id']}",
                 "overdue_url": f"{completion}?team={row['team_id']}&status=overdue",
             }
@@ -211,3 +217,53 @@ def add_managed_teams_panel(request, panels):
     rows = managed_team_overview(user=request.user)
     if rows:
         panels.append(ManagedTeamsPanel(rows))
+
+
+class TrainerHomePanel(Component):
+    """ "Your courses and quizzes" on a trainer's admin home.
+
+    Drafts waiting to be published, every course with its enrolments and
+    completion rate, and the questions the item analysis flags; each links to
+    where the trainer acts on it. Managers do not get it: they neither author
+    nor see item analysis, and "Your teams" is their view of completion.
+    Queries: a fixed number (see ``lms.reports.home`` and ``weak_questions``).
+    """
+
+    name = "relais_trainer_home"
+    template_name = "reports/trainer_home_panel.html"
+    order = 40
+
+    class Media:
+        css = {"all": ["reports/reports.css"]}
+
+    def __init__(self, *, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context.update(
+            drafts=drafts_awaiting(user=self.user),
+            drafts_limit=HOME_DRAFTS,
+            courses=course_overview(user=self.user),
+            weak_questions=[
+                {"quiz": quiz, "item": item, "edit_url": _question_edit_url(item)}
+                for quiz, item in weak_questions()
+            ],
+            min_attempts=MIN_ATTEMPTS_FOR_FLAGS,
+            completion_url=reverse("reports:completion"),
+            item_analysis_url=reverse("reports:item_analysis"),
+        )
+        return context
+
+
+def _question_edit_url(item) -> str:
+    viewset = getattr(item.type_model, "snippet_viewset", None)
+    if viewset is None:
+        return ""
+    return reverse(viewset.get_url_name("edit"), args=[quote(item.question_id)])
+
+
+@hooks.register("construct_homepage_panels")
+def add_trainer_home_panel(request, panels):
+    if can_view_all_reports(request.user):
+        panels.append(TrainerHomePanel(user=request.user))

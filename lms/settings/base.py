@@ -262,6 +262,12 @@ WAGTAILDOCS_EXTENSIONS = [
     "xlsx",
     "zip",
 ]
+# Wagtail's default image formats plus SVG, for drawings such as the demo's
+# illustrations. Templates ask for renditions with "preserve-svg", so an SVG
+# is resized as SVG rather than sent to a raster format. An SVG file can carry
+# script: only people trusted to publish may upload images, and the files are
+# shown through <img>, which runs none.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # No Gravatar: it would send a hash of each person's email outside the
 # organisation. The admin shows the uploaded avatar or Wagtail's default one.

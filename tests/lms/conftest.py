@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from lms.teams.access import MANAGERS_GROUP
 from tests.factories import CoursePageFactory, TeamFactory, UserFactory
+from tests.lms.test_item_analysis import worked_example  # noqa: F401 (a shared fixture)
 
 TRAINER_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),

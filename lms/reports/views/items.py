@@ -115,6 +115,10 @@ class ItemAnalysisView(RelaisReportView):
             ExportColumn(_("Most-chosen wrong answer"), lambda i: i.wrong_answer),
             ExportColumn(_("Chosen by"), lambda i: i.wrong_answer_count or None),
             ExportColumn(_("Flags"), lambda i: "; ".join(i.flag_labels)),
+            ExportColumn(
+                _("Answers: right (✓), upper / lower group / everyone"),
+                lambda i: i.options.as_text() if i.options else None,
+            ),
         ]
 
 

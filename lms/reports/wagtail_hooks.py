@@ -22,6 +22,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.action_menu import ActionMenuItem
 
+from lms.grading.access import can_grade
+from lms.grading.selectors import grading_queue
 from lms.reports import urls as report_urls
 from lms.reports.home import HOME_DRAFTS, course_overview, drafts_awaiting
 from lms.reports.item_analysis import (
@@ -242,6 +244,8 @@ class TrainerHomePanel(Component):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         context.update(
+            to_grade=_attempts_to_grade(self.user),
+            grading_queue_url=reverse("grading:queue") if can_grade(self.user) else "",
             drafts=drafts_awaiting(user=self.user),
             drafts_limit=HOME_DRAFTS,
             courses=course_overview(user=self.user),
@@ -254,6 +258,24 @@ class TrainerHomePanel(Component):
             item_analysis_url=reverse("reports:item_analysis"),
         )
         return context
+
+
+#: Attempts awaiting grading listed on the home panel (the queue has them all).
+HOME_TO_GRADE = 5
+
+
+def _attempts_to_grade(user) -> dict | None:
+    """The oldest attempts awaiting grading, for graders only (two queries)."""
+    if not can_grade(user):
+        return None
+    queue = grading_queue()
+    return {
+        "count": queue.count(),
+        "oldest": [
+            {"attempt": attempt, "url": reverse("grading:attempt", args=[attempt.pk])}
+            for attempt in queue[:HOME_TO_GRADE]
+        ],
+    }
 
 
 def _question_edit_url(item) -> str:

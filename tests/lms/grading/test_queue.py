@@ -327,3 +327,18 @@ def test_the_matrix_says_awaiting_grading_and_item_analysis_waits(
         sequence=attempt.sequence,
     )
     assert analysed_attempts(quiz=essay_quiz).count() == 1
+
+
+def test_the_trainers_home_lists_the_oldest_attempts_to_grade(
+    client, trainer, awaiting, manager_a
+):
+    client.force_login(trainer)
+    page = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert 'id="relais-home-grading"' in page
+    assert reverse("grading:attempt", args=[awaiting.pk]) in page
+    assert reverse("grading:queue") in page
+
+    client.force_login(manager_a)
+    page = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'id="relais-home-grading"' not in page

@@ -2,10 +2,13 @@
 
     A cycle is complete when every live required lesson of the course is done
     in that cycle, and, if the course has a final quiz, the quiz's kept grade
-    (``quizzes.grades``) over the attempts submitted in that cycle passes.
+    (``quizzes.grades``) over the attempts submitted in that cycle passes,
+    and, if the course requires a scenario, a run of it (any translation)
+    finished in that cycle reached the course's minimum score.
 
 A course with no requirement never completes. Its progress counts steps: one
-per live required lesson, plus one for the final quiz; a recorded completion
+per live required lesson, plus one for the final quiz, plus one for the
+required scenario; a recorded completion
 shows 100 %.
 
 Two forms, one definition:
@@ -27,6 +30,7 @@ from dataclasses import dataclass
 from django.db.models import (
     Case,
     Count,
+    Exists,
     Expression,
     F,
     FilteredRelation,
@@ -43,6 +47,7 @@ from django.db.models.functions import Coalesce
 from courses.models import Enrolment, LessonPage, LessonProgress
 from quizzes.grades import kept_grade_expressions
 from quizzes.models import AttemptState, QuizAttempt
+from scenarios.models import ScenarioRun
 
 
 @dataclass(frozen=True)
@@ -54,14 +59,28 @@ class CompletionFacts:
     has_final_quiz: bool
     quiz_passed: bool
     completion_recorded: bool = False
+    has_scenario: bool = False
+    scenario_passed: bool = False
 
     @property
     def total_steps(self) -> int:
-        return self.required_lessons + int(self.has_final_quiz)
+        return self.required_lessons + int(self.has_final_quiz) + self.scenario_step
 
     @property
     def done_steps(self) -> int:
-        return self.required_done + int(self.has_final_quiz and self.quiz_passed)
+        return (
+            self.required_done
+            + int(self.has_final_quiz and self.quiz_passed)
+            + int(self.has_scenario and self.scenario_passed)
+        )
+
+    @property
+    def scenario_step(self) -> int:
+        return int(self.has_scenario)
+
+    @property
+    def scenario_done(self) -> bool:
+        return self.scenario_passed or not self.has_scenario
 
     @property
     def lessons_done(self) -> bool:
@@ -72,7 +91,11 @@ class CompletionFacts:
         """The cycle may be recorded as complete (a course with no step never is)."""
         if not self.total_steps:
             return False
-        return self.lessons_done and (self.quiz_passed or not self.has_final_quiz)
+        return (
+            self.lessons_done
+            and (self.quiz_passed or not self.has_final_quiz)
+            and self.scenario_done
+        )
 
     @property
     def percent(self) -> int:
@@ -97,6 +120,21 @@ def cycle_attempts(*, enrolment_ref: str = "") -> QuerySet:
         quiz__translation_key=OuterRef(f"{prefix}course__final_quiz__translation_key"),
         state=AttemptState.SUBMITTED,
         submitted_at__gte=OuterRef(f"{prefix}cycle_started_at"),
+    )
+
+
+def cycle_scenario_passes(*, enrolment_ref: str = "") -> QuerySet:
+    """Runs of the enrolment's required scenario (any translation) finished since
+    its current cycle began with at least the course's minimum score,
+    correlated to the outer enrolment row (``enrolment_ref`` as above)."""
+    prefix = f"{enrolment_ref}__" if enrolment_ref else ""
+    return ScenarioRun.objects.filter(
+        learner=OuterRef(f"{prefix}learner_id"),
+        scenario__translation_key=OuterRef(
+            f"{prefix}course__required_scenario__translation_key"
+        ),
+        finished_at__gte=OuterRef(f"{prefix}cycle_started_at"),
+        score__gte=OuterRef(f"{prefix}course__scenario_min_score"),
     )
 
 
@@ -142,9 +180,10 @@ def completion_annotations(*, required_lessons: Expression | None = None) -> dic
     For ``with_current_completion(enrolments).annotate(**…)``. Keys:
     ``required_lessons``, ``lessons_done`` (required ones done this cycle),
     ``has_final_quiz``, ``kept_score`` and ``quiz_passed`` (the final quiz's
-    kept grade this cycle), and ``percent``. ``required_lessons`` may be
-    given as a cheaper expression (a per-course constant), else it is a
-    correlated count.
+    kept grade this cycle), ``has_scenario`` and ``scenario_passed`` (the
+    required scenario, :func:`cycle_scenario_passes`), and ``percent``.
+    ``required_lessons`` may be given as a cheaper expression (a per-course
+    constant), else it is a correlated count.
     """
     lessons_done = (
         LessonProgress.objects.filter(
@@ -164,6 +203,7 @@ def completion_annotations(*, required_lessons: Expression | None = None) -> dic
         pass_mark=F("course__final_quiz__pass_mark"),
     )
     has_quiz = Q(course__final_quiz__isnull=False)
+    has_scenario = Q(course__required_scenario__isnull=False)
     figures = {
         "required_lessons": required_lessons
         if required_lessons is not None
@@ -172,17 +212,26 @@ def completion_annotations(*, required_lessons: Expression | None = None) -> dic
         "has_final_quiz": Case(When(has_quiz, then=Value(True)), default=Value(False)),
         "kept_score": grade["kept_score"],
         "quiz_passed": grade["kept_passed"],
+        "has_scenario": Case(
+            When(has_scenario, then=Value(True)), default=Value(False)
+        ),
+        "scenario_passed": Exists(cycle_scenario_passes()),
     }
     quiz_step = Case(When(has_quiz, then=Value(1)), default=Value(0))
     quiz_done = Case(
         When(has_quiz & Q(quiz_passed=True), then=Value(1)), default=Value(0)
     )
+    scenario_step = Case(When(has_scenario, then=Value(1)), default=Value(0))
+    scenario_done = Case(
+        When(has_scenario & Q(scenario_passed=True), then=Value(1)),
+        default=Value(0),
+    )
     figures["percent"] = Case(
         When(current_completion__isnull=False, then=Value(100)),
-        When(Q(required_lessons=0) & ~has_quiz, then=Value(0)),
-        default=(F("lessons_done") + quiz_done)
+        When(Q(required_lessons=0) & ~has_quiz & ~has_scenario, then=Value(0)),
+        default=(F("lessons_done") + quiz_done + scenario_done)
         * 100
-        / (F("required_lessons") + quiz_step),
+        / (F("required_lessons") + quiz_step + scenario_step),
         output_field=IntegerField(),
     )
     return figures
@@ -196,6 +245,8 @@ def completion_facts(row: dict) -> CompletionFacts:
         has_final_quiz=bool(row["has_final_quiz"]),
         quiz_passed=bool(row["quiz_passed"]),
         completion_recorded=row["completed_at"] is not None,
+        has_scenario=bool(row.get("has_scenario")),
+        scenario_passed=bool(row.get("scenario_passed")),
     )
 
 
@@ -204,6 +255,7 @@ __all__ = [
     "completion_annotations",
     "completion_facts",
     "cycle_attempts",
+    "cycle_scenario_passes",
     "required_lessons_count",
     "with_current_completion",
 ]

@@ -59,7 +59,7 @@ def layout(graph: Graph) -> dict[str, Box]:
 
 
 def edge_list(graph: Graph) -> list[dict]:
-    """Every choice as text: from, choice, to, points (for the list under the picture)."""
+    """Every choice as text (source, choice, target, points), for the list."""
     return [
         {
             "source": source.name,

@@ -27,7 +27,7 @@ def learner_runs(*, scenario: Scenario, learner) -> QuerySet[ScenarioRun]:
 
 
 def best_score(*, scenario: Scenario, learner, since=None) -> int | None:
-    """The learner's best finished score at any translation (``since``: finished after)."""
+    """The best finished score at any translation; ``since``: finished after."""
     runs = learner_runs(scenario=scenario, learner=learner).filter(
         finished_at__isnull=False
     )

@@ -18,6 +18,7 @@ from wagtail.log_actions import log
 from core.ids import parse_id
 from scenarios.graph import check
 from scenarios.models import Scenario, ScenarioRun
+from scenarios.signals import run_finished
 
 ACTION_START = "scenarios.run.start"
 ACTION_CHOOSE = "scenarios.run.choose"
@@ -180,6 +181,7 @@ def run_choose(
             user=run.learner,
             data={"ending": run.ending_key, "score": run.score},
         )
+        run_finished.send(sender=ScenarioRun, run=run)
     return Step(run=run, step=step)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 
@@ -30,6 +30,7 @@ from courses.models import (
 )
 from quizzes.grades import KeptGrade, kept_grade
 from quizzes.models import AttemptState, Quiz, QuizAttempt
+from scenarios.models import Scenario, ScenarioRun
 
 
 def enrolment_for(*, learner, course: Page):
@@ -67,6 +68,8 @@ class CourseProgress:
     quiz_grade: KeptGrade | None
     completion: object | None
     certificate: object | None
+    has_scenario: bool = False
+    scenario_passed: bool = False
 
     @property
     def facts(self) -> CompletionFacts:
@@ -76,6 +79,8 @@ class CourseProgress:
             has_final_quiz=self.has_final_quiz,
             quiz_passed=self.quiz_passed,
             completion_recorded=self.completion is not None,
+            has_scenario=self.has_scenario,
+            scenario_passed=self.scenario_passed,
         )
 
     @property
@@ -268,7 +273,45 @@ def _completions(enrolments: list) -> dict:
     return completions
 
 
-def _progress(enrolment, required, done, completion, quiz_grade) -> CourseProgress:
+def scenario_rules(*, scenario_ids) -> dict:
+    """``{scenario id: its translation_key}`` for ``scenario_ids``: one query."""
+    return dict(
+        Scenario.objects.filter(pk__in=scenario_ids).values_list(
+            "pk", "translation_key"
+        )
+    )
+
+
+def _scenario_passes(*, learner, enrolments: list, rules: dict) -> set:
+    """Ids of the enrolments whose required scenario was passed this cycle.
+
+    A run (any translation) finished since the cycle began with at least the
+    course's minimum score. One query; none when no course requires one.
+    """
+    if not rules:
+        return set()
+    runs = ScenarioRun.objects.filter(
+        learner=getattr(learner, "pk", learner),
+        scenario__translation_key__in=set(rules.values()),
+        finished_at__gte=min(e.cycle_started_at for e in enrolments),
+    ).values_list("scenario__translation_key", "finished_at", "score")
+    runs = list(runs)
+    passed = set()
+    for enrolment in enrolments:
+        key = rules.get(enrolment.course.required_scenario_id)
+        if key is not None and any(
+            run_key == key
+            and finished >= enrolment.cycle_started_at
+            and score >= enrolment.course.scenario_min_score
+            for run_key, finished, score in runs
+        ):
+            passed.add(enrolment.pk)
+    return passed
+
+
+def _progress(
+    enrolment, required, done, completion, quiz_grade, scenario_passed=False
+) -> CourseProgress:
     return CourseProgress(
         enrolment=enrolment,
         required_keys=frozenset(required),
@@ -277,6 +320,8 @@ def _progress(enrolment, required, done, completion, quiz_grade) -> CourseProgre
         quiz_grade=quiz_grade,
         completion=completion,
         certificate=getattr(completion, "certificate", None) if completion else None,
+        has_scenario=enrolment.course.required_scenario_id is not None,
+        scenario_passed=scenario_passed,
     )
 
 
@@ -299,6 +344,12 @@ def progress_for_enrolments(*, learner, enrolments: list) -> dict:
         enrolments=enrolments,
         rules=final_quiz_rules(quiz_ids=quiz_ids) if quiz_ids else {},
     )
+    scenario_ids = {e.course.required_scenario_id for e in enrolments} - {None}
+    scenarios = _scenario_passes(
+        learner=learner,
+        enrolments=enrolments,
+        rules=scenario_rules(scenario_ids=scenario_ids) if scenario_ids else {},
+    )
     return {
         enrolment.pk: _progress(
             enrolment,
@@ -306,6 +357,7 @@ def progress_for_enrolments(*, learner, enrolments: list) -> dict:
             done[enrolment.pk],
             completions.get(enrolment.pk),
             grades.get(enrolment.pk),
+            enrolment.pk in scenarios,
         )
         for enrolment in enrolments
     }
@@ -420,21 +472,32 @@ class CourseRule:
     course: object
     required_keys: frozenset
     quiz: QuizRule | None
+    scenarios: dict = field(default_factory=dict)
 
 
 def course_rule(*, translation_key) -> CourseRule:
-    """The rule's facts about a course (any translation's key): 2 or 3 queries."""
+    """The rule's facts about a course (any translation's key): 2 to 4 queries."""
     course = (
         CoursePage.objects.filter(translation_key=translation_key)
         .order_by("pk")
-        .only("id", "path", "depth", "translation_key", "final_quiz_id")
+        .only(
+            "id",
+            "path",
+            "depth",
+            "translation_key",
+            "final_quiz_id",
+            "required_scenario_id",
+            "scenario_min_score",
+        )
         .first()
     )
     quiz_id = course.final_quiz_id
+    scenario_id = course.required_scenario_id
     return CourseRule(
         course=course,
         required_keys=frozenset(_required_keys([course])[course.path]),
         quiz=final_quiz_rules(quiz_ids={quiz_id})[quiz_id] if quiz_id else None,
+        scenarios=scenario_rules(scenario_ids={scenario_id}) if scenario_id else {},
     )
 
 
@@ -468,8 +531,16 @@ def page_enrolment_progress(
             enrolments=[enrolment],
             rules={enrolment.course.final_quiz_id: rule.quiz},
         ).get(enrolment.pk)
+    scenario_passed = enrolment.pk in _scenario_passes(
+        learner=learner, enrolments=[enrolment], rules=rule.scenarios
+    )
     progress = _progress(
-        enrolment, rule.required_keys, done_keys, completion, quiz_grade
+        enrolment,
+        rule.required_keys,
+        done_keys,
+        completion,
+        quiz_grade,
+        scenario_passed,
     )
     return enrolment, progress
 

@@ -129,6 +129,7 @@ class CourseSteps:
 
     required_lessons: int
     has_final_quiz: bool
+    has_scenario: bool = False
 
 
 def course_steps() -> dict[int, CourseSteps]:
@@ -136,11 +137,15 @@ def course_steps() -> dict[int, CourseSteps]:
     rows = (
         CoursePage.objects.filter(pk__in=assigned_course_ids())
         .annotate(required=required_lessons_count(course_ref=""))
-        .values_list("pk", "required", "final_quiz_id")
+        .values_list("pk", "required", "final_quiz_id", "required_scenario_id")
     )
     return {
-        pk: CourseSteps(required_lessons=n, has_final_quiz=quiz_id is not None)
-        for pk, n, quiz_id in rows
+        pk: CourseSteps(
+            required_lessons=n,
+            has_final_quiz=quiz_id is not None,
+            has_scenario=scenario_id is not None,
+        )
+        for pk, n, quiz_id, scenario_id in rows
     }
 
 
@@ -210,6 +215,7 @@ def annotate_progress(
             lessons_done=figures["lessons_done"],
             quiz_score=figures["kept_score"],
             quiz_passed=figures["quiz_passed"],
+            scenario_passed=figures["scenario_passed"],
             certificate_state=Coalesce(
                 Subquery(latest_certificate.values("state")[:1]),
                 Value(CertificateState.NONE),
@@ -251,6 +257,8 @@ def completion_figures(
         has_final_quiz=step.has_final_quiz,
         quiz_passed=bool(row["quiz_passed"]),
         completion_recorded=row["completed_at"] is not None,
+        has_scenario=step.has_scenario,
+        scenario_passed=bool(row.get("scenario_passed")),
     )
     if facts.completion_recorded:
         status = CompletionStatus.COMPLETED
@@ -284,6 +292,7 @@ COMPLETION_FIELDS = (
     "due_on",
     "lessons_done",
     "quiz_passed",
+    "scenario_passed",
     "quiz_score",
     "completed_at",
     "certificate_state",

@@ -24,6 +24,7 @@ from wagtail.models import (
 from core.people import person_language_is_set, person_language_set
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 from demo.progress import seed_demo_progress
+from demo.scenarios import ensure_scenarios, seed_scenario_runs, with_lesson_scenario
 from demo.teams import seed_demo_teams
 from quizzes.services import quiz_import
 
@@ -59,7 +60,7 @@ TRAINER_COLLECTION_PERMISSIONS = [
     "choose_document",
 ]
 # Non-page models trainers manage as snippets: every permission of these apps.
-TRAINER_APPS = ["quizzes", "courses"]
+TRAINER_APPS = ["quizzes", "scenarios", "courses"]
 DEMO_PASSWORD = "relais-demo-2026"
 # The demo office works in French: the language its people prefer.
 DEMO_LANGUAGE = "fr"
@@ -330,7 +331,8 @@ def load_demo(*, contents: dict, with_users: bool, quizzes: dict | None = None) 
     """
     locales = ensure_locales()
     catalogues = ensure_catalogue(locales)
-    courses = ensure_course(catalogues, contents)
+    scenarios = ensure_scenarios(locales)
+    courses = ensure_course(catalogues, with_lesson_scenario(contents, scenarios))
     if quizzes:
         ensure_quizzes(courses, quizzes)
         courses = {
@@ -347,4 +349,10 @@ def load_demo(*, contents: dict, with_users: bool, quizzes: dict | None = None) 
         seed_demo_teams(
             course=courses["fr"], manager=users["gestionnaire"], trainers=trainers
         )
-    return {"catalogues": catalogues, "courses": courses, "users": users}
+        seed_scenario_runs(scenarios=scenarios, users=users)
+    return {
+        "catalogues": catalogues,
+        "courses": courses,
+        "users": users,
+        "scenarios": scenarios,
+    }

@@ -25,6 +25,8 @@ urlpatterns = [
     *report("teams/", views.TeamSummaryReportView, "team_summary"),
     *report("items/", views.ItemAnalysisView, "item_analysis"),
     *report("certificates/", views.CertificateRegisterView, "certificates"),
+    *report("scenario-paths/", views.ScenarioPathsView, "scenario_paths"),
+    *report("scenario-choices/", views.ScenarioChoicesView, "scenario_choices"),
     path(
         "items/question/<id:pk>/",
         views.QuestionAnalysisView.as_view(),

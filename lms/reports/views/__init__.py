@@ -3,6 +3,7 @@
 from .certificates import CertificateRegisterView
 from .completion import CompletionReportView
 from .items import ItemAnalysisView, QuestionAnalysisView
+from .scenarios import ScenarioChoicesView, ScenarioPathsView
 from .summary import TeamSummaryReportView
 
 __all__ = [
@@ -10,5 +11,7 @@ __all__ = [
     "CompletionReportView",
     "ItemAnalysisView",
     "QuestionAnalysisView",
+    "ScenarioChoicesView",
+    "ScenarioPathsView",
     "TeamSummaryReportView",
 ]

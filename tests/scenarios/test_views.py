@@ -49,7 +49,7 @@ def test_a_learner_plays_to_an_ending(client, scenario, learner):
     run.refresh_from_db()
     client.post(url, {"choice": choice(run, "Laisser faire"), "sequence": 1})
     page = client.get(url).content.decode()
-    assert "End of the scenario" in page and "Mieux vaut refuser." in page
+    assert "End of the scenario:" in page and "Mieux vaut refuser." in page
     assert "-3 points" in page
 
 

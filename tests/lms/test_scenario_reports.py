@@ -3,7 +3,12 @@
 import pytest
 from django.urls import reverse
 
-from lms.reports.scenarios import choice_rows, scenario_path_rows
+from lms.reports.scenarios import (
+    KIND_ENDING,
+    KIND_PATH,
+    choice_rows,
+    scenario_path_rows,
+)
 from scenarios.services import run_choose, run_start
 from tests.factories.scenarios import make_scenario
 from tests.lms.test_reports_access import text_of
@@ -36,11 +41,12 @@ def played(team_a, team_b, members_a, members_b):
 def test_paths_and_endings_are_counted_per_team(played, trainer):
     rows = scenario_path_rows(user=trainer, scenario=played)
     table = {(r.team, r.kind, r.label): (r.runs, r.share) for r in rows}
-    assert table[("Équipe A", "Ending", "Bonne fin")] == (2, 66)
-    assert table[("Équipe A", "Ending", "Mauvaise fin")] == (1, 33)
-    assert table[("Équipe B", "Ending", "Mauvaise fin")] == (1, 100)
+    ending, path_kind = str(KIND_ENDING), str(KIND_PATH)
+    assert table[("Équipe A", ending, "Bonne fin")] == (2, 66)
+    assert table[("Équipe A", ending, "Mauvaise fin")] == (1, 33)
+    assert table[("Équipe B", ending, "Mauvaise fin")] == (1, 100)
     path = "Une demande d'ami → Des commentaires → Mauvaise fin"
-    assert table[("Équipe A", "Path", path)] == (1, 33)
+    assert table[("Équipe A", path_kind, path)] == (1, 33)
 
 
 def test_a_manager_sees_only_their_team(played, manager_a, team_b):

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from scenarios.models import ScenarioRun
 from scenarios.services import RUN_FINISHED, STALE_RUN, UNKNOWN_CHOICE
@@ -23,6 +24,12 @@ def learner(client):
     return user
 
 
+def fr(text) -> str:
+    """``text`` as the French pages (under /fr/) show it."""
+    with translation.override("fr"):
+        return str(translation.gettext(text) if isinstance(text, str) else text)
+
+
 def start(client, scenario):
     response = client.post(reverse("scenarios:start", args=(scenario.pk,)))
     assert response.status_code == 302
@@ -36,7 +43,7 @@ def choice(run, text):
 
 def test_a_learner_plays_to_an_ending(client, scenario, learner):
     detail = client.get(reverse("scenarios:detail", args=(scenario.pk,)))
-    assert "Start the scenario" in detail.content.decode()
+    assert fr("Start the scenario") in detail.content.decode()
     run = start(client, scenario)
     url = reverse("scenarios:run", args=(run.pk,))
     page = client.get(url).content.decode()
@@ -49,7 +56,7 @@ def test_a_learner_plays_to_an_ending(client, scenario, learner):
     run.refresh_from_db()
     client.post(url, {"choice": choice(run, "Laisser faire"), "sequence": 1})
     page = client.get(url).content.decode()
-    assert "End of the scenario:" in page and "Mieux vaut refuser." in page
+    assert fr("End of the scenario:") in page and "Mieux vaut refuser." in page
     assert "-3 points" in page
 
 
@@ -58,7 +65,7 @@ def test_a_forged_choice_is_a_400_with_a_message(client, scenario, learner):
     url = reverse("scenarios:run", args=(run.pk,))
     response = client.post(url, {"choice": "forged", "sequence": 0})
     assert response.status_code == 400
-    assert str(UNKNOWN_CHOICE) in response.content.decode()
+    assert fr(UNKNOWN_CHOICE) in response.content.decode()
     assert 'type="radio"' in response.content.decode()  # the choices, again
     run.refresh_from_db()
     assert run.sequence == 0
@@ -72,7 +79,7 @@ def test_a_stale_tab_gets_the_current_state(client, scenario, learner):
     response = client.post(url, {"choice": accept, "sequence": 0})
     assert response.status_code == 409
     html = response.content.decode()
-    assert str(STALE_RUN) in html and "Le client commente vos photos" in html
+    assert fr(STALE_RUN) in html and "Le client commente vos photos" in html
 
 
 def test_a_finished_run_posted_again(client, scenario, learner):
@@ -82,7 +89,7 @@ def test_a_finished_run_posted_again(client, scenario, learner):
     client.post(url, {"choice": good, "sequence": 0})
     response = client.post(url, {"choice": good, "sequence": 1})
     assert response.status_code == 409
-    assert str(RUN_FINISHED) in response.content.decode()
+    assert fr(RUN_FINISHED) in response.content.decode()
 
 
 def test_another_learners_run_is_a_404(client, scenario, learner):

@@ -1,6 +1,8 @@
 """Scenario authoring in the Wagtail admin: one snippet viewset with drafts,
 revisions, locking and preview; the graph checks run on every save."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
@@ -31,6 +33,27 @@ class ScenarioViewSet(SnippetViewSet):
 
 
 register_snippet(ScenarioViewSet)
+
+SCENARIO_HAS_RUNS = _(
+    "“%(scenario)s” cannot be deleted: learners have played it, and their runs "
+    "must stay. Unpublish it instead."
+)
+
+
+@hooks.register("before_delete_snippet")
+def protect_scenarios_with_runs(request, instances):
+    """Refuse, with a message, deleting a scenario learners have played (their
+    runs keep it, ``on_delete=PROTECT``), in the delete view and bulk deletion."""
+    blocked = [
+        SCENARIO_HAS_RUNS % {"scenario": instance}
+        for instance in instances
+        if isinstance(instance, Scenario) and instance.runs.exists()
+    ]
+    if not blocked:
+        return None
+    for message in blocked:
+        messages.error(request, message)
+    return redirect(Scenario.snippet_viewset.get_url_name("list"))
 
 
 @hooks.register("register_log_actions")

@@ -6,6 +6,8 @@ from django.utils import translation
 
 from scenarios import graph as g
 from scenarios.models import Scenario
+from scenarios.services import run_start
+from scenarios.wagtail_hooks import SCENARIO_HAS_RUNS
 from tests.factories.scenarios import make_scenario
 
 pytestmark = pytest.mark.django_db
@@ -106,3 +108,15 @@ def test_the_preview_shows_the_map_and_every_situation(site):
     )
     assert response.status_code == 200
     assert 'class="scenario-graph"' in html and "Mauvaise fin" in html
+
+
+def test_a_played_scenario_cannot_be_deleted(client, superuser):
+    client.force_login(superuser)
+    scenario = make_scenario()
+    run_start(scenario=scenario, learner=superuser)
+    url = reverse("wagtailsnippets_scenarios_scenario:delete", args=(scenario.pk,))
+    response = client.post(url, follow=True)
+    assert Scenario.objects.filter(pk=scenario.pk).exists()
+    with translation.override("fr"):
+        expected = str(SCENARIO_HAS_RUNS % {"scenario": scenario})
+    assert expected in [str(m) for m in response.context["messages"]]

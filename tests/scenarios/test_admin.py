@@ -95,7 +95,7 @@ def test_a_good_scenario_saves_and_its_map_shows(client, superuser):
         reverse("wagtailsnippets_scenarios_scenario:edit", args=(scenario.pk,))
     )
     html = edit.content.decode()
-    assert 'role="img"' in html and "Début → “Accepter” → Fin" in html
+    assert 'role="img"' in html and "Début → « Accepter » → Fin" in html
 
 
 def test_the_preview_shows_the_map_and_every_situation(site):

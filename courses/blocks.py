@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Locale
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -291,6 +293,37 @@ class ReflectBlock(blocks.StructBlock):
         }
 
 
+class ScenarioBlock(blocks.StructBlock):
+    """A lesson's knowledge check: a branching scenario the reader plays.
+
+    Links to the scenario's play page, in the reader's language when it has
+    a live translation.
+    """
+
+    scenario = SnippetChooserBlock("scenarios.Scenario", label=_("Scenario"))
+    introduction = blocks.TextBlock(
+        label=_("Introduction"),
+        required=False,
+        help_text=_("Why the reader should play it, in a sentence or two."),
+    )
+
+    class Meta:
+        icon = "resubmit"
+        template = "blocks/scenario_block.html"
+        label = _("Scenario (knowledge check)")
+        description = _("A “what would you do?” scenario to check understanding.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        scenario = value.get("scenario")
+        if scenario is not None:
+            translated = scenario.get_translation_or_none(Locale.get_active())
+            if translated is not None and translated.live:
+                scenario = translated
+        context["scenario"] = scenario
+        return context
+
+
 class LessonStreamBlock(blocks.StreamBlock):
     """Everything a lesson body may contain; shared by every lesson page."""
 
@@ -312,6 +345,7 @@ class LessonStreamBlock(blocks.StreamBlock):
     message_template = MessageTemplateBlock(label=_("Message template"))
     quote = QuoteBlock(label=_("Quotation"))
     reflect = ReflectBlock(label=_("Reflect"))
+    scenario = ScenarioBlock(label=_("Scenario (knowledge check)"))
 
 
 __all__ = ["LessonStreamBlock"]

@@ -3,12 +3,14 @@
     A cycle is complete when every live required lesson of the course is done
     in that cycle, if the course has a final quiz, the quiz's kept grade
     (``quizzes.grades``) over the attempts submitted in that cycle passes,
-    and, if the course requires a charter, the learner acknowledged the
-    charter's current version (whenever: a charter is not per cycle).
+    if the course requires a charter, the learner acknowledged the charter's
+    current version (whenever: a charter is not per cycle), and, if the
+    course requires a scenario, a run of it (any translation) finished in that
+    cycle reached the course's minimum score.
 
 A course with no requirement never completes. Its progress counts steps: one
-per live required lesson, plus one for the final quiz, plus one for the
-charter; a recorded completion shows 100 %.
+per live required lesson, plus one for the final quiz, one for the charter
+and one for the required scenario; a recorded completion shows 100 %.
 
 Two forms, one definition:
 
@@ -52,6 +54,7 @@ from courses.models import (
 )
 from quizzes.grades import kept_grade_expressions
 from quizzes.models import CLOSED_STATES, QuizAttempt
+from scenarios.models import ScenarioRun
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,8 @@ class CompletionFacts:
     completion_recorded: bool = False
     charter_required: bool = False
     charter_acknowledged: bool = False
+    has_scenario: bool = False
+    scenario_passed: bool = False
 
     @property
     def total_steps(self) -> int:
@@ -72,6 +77,7 @@ class CompletionFacts:
             self.required_lessons
             + int(self.has_final_quiz)
             + int(self.charter_required)
+            + self.scenario_step
         )
 
     @property
@@ -80,11 +86,20 @@ class CompletionFacts:
             self.required_done
             + int(self.has_final_quiz and self.quiz_passed)
             + int(self.charter_required and self.charter_acknowledged)
+            + int(self.has_scenario and self.scenario_passed)
         )
 
     @property
     def charter_done(self) -> bool:
         return self.charter_acknowledged or not self.charter_required
+
+    @property
+    def scenario_step(self) -> int:
+        return int(self.has_scenario)
+
+    @property
+    def scenario_done(self) -> bool:
+        return self.scenario_passed or not self.has_scenario
 
     @property
     def lessons_done(self) -> bool:
@@ -99,6 +114,7 @@ class CompletionFacts:
             self.lessons_done
             and (self.quiz_passed or not self.has_final_quiz)
             and self.charter_done
+            and self.scenario_done
         )
 
     @property
@@ -125,6 +141,21 @@ def cycle_attempts(*, enrolment_ref: str = "") -> QuerySet:
         quiz__translation_key=OuterRef(f"{prefix}course__final_quiz__translation_key"),
         state__in=CLOSED_STATES,
         submitted_at__gte=OuterRef(f"{prefix}cycle_started_at"),
+    )
+
+
+def cycle_scenario_passes(*, enrolment_ref: str = "") -> QuerySet:
+    """Runs of the enrolment's required scenario (any translation) finished since
+    its current cycle began with at least the course's minimum score,
+    correlated to the outer enrolment row (``enrolment_ref`` as above)."""
+    prefix = f"{enrolment_ref}__" if enrolment_ref else ""
+    return ScenarioRun.objects.filter(
+        learner=OuterRef(f"{prefix}learner_id"),
+        scenario__translation_key=OuterRef(
+            f"{prefix}course__required_scenario__translation_key"
+        ),
+        finished_at__gte=OuterRef(f"{prefix}cycle_started_at"),
+        score__gte=OuterRef(f"{prefix}course__scenario_min_score"),
     )
 
 
@@ -192,9 +223,10 @@ def completion_annotations(*, required_lessons: Expression | None = None) -> dic
     ``has_final_quiz``, ``kept_score`` and ``quiz_passed`` (the final quiz's
     kept grade this cycle), ``quiz_awaiting`` (an attempt this cycle awaits
     a person's grading), ``charter_required`` and ``charter_acknowledged``
-    (of its current version), and ``percent``. ``required_lessons`` may be
-    given as a cheaper expression (a per-course constant), else it is a
-    correlated count.
+    (of its current version), ``has_scenario`` and ``scenario_passed`` (the
+    required scenario, :func:`cycle_scenario_passes`), and ``percent``.
+    ``required_lessons`` may be given as a cheaper expression (a per-course
+    constant), else it is a correlated count.
     """
     lessons_done = (
         LessonProgress.objects.filter(
@@ -215,6 +247,7 @@ def completion_annotations(*, required_lessons: Expression | None = None) -> dic
     )
     has_quiz = Q(course__final_quiz__isnull=False)
     has_charter = Q(course__required_charter__isnull=False)
+    has_scenario = Q(course__required_scenario__isnull=False)
     figures = {
         "required_lessons": required_lessons
         if required_lessons is not None
@@ -228,6 +261,10 @@ def completion_annotations(*, required_lessons: Expression | None = None) -> dic
         ),
         "charter_acknowledged": charter_acknowledged_expression(),
         "quiz_awaiting": grade["kept_awaiting"],
+        "has_scenario": Case(
+            When(has_scenario, then=Value(True)), default=Value(False)
+        ),
+        "scenario_passed": Exists(cycle_scenario_passes()),
     }
     quiz_step = Case(When(has_quiz, then=Value(1)), default=Value(0))
     quiz_done = Case(
@@ -238,12 +275,20 @@ def completion_annotations(*, required_lessons: Expression | None = None) -> dic
         When(has_charter & Q(charter_acknowledged=True), then=Value(1)),
         default=Value(0),
     )
+    scenario_step = Case(When(has_scenario, then=Value(1)), default=Value(0))
+    scenario_done = Case(
+        When(has_scenario & Q(scenario_passed=True), then=Value(1)),
+        default=Value(0),
+    )
     figures["percent"] = Case(
         When(current_completion__isnull=False, then=Value(100)),
-        When(Q(required_lessons=0) & ~has_quiz & ~has_charter, then=Value(0)),
-        default=(F("lessons_done") + quiz_done + charter_done)
+        When(
+            Q(required_lessons=0) & ~has_quiz & ~has_charter & ~has_scenario,
+            then=Value(0),
+        ),
+        default=(F("lessons_done") + quiz_done + charter_done + scenario_done)
         * 100
-        / (F("required_lessons") + quiz_step + charter_step),
+        / (F("required_lessons") + quiz_step + charter_step + scenario_step),
         output_field=IntegerField(),
     )
     return figures
@@ -259,6 +304,8 @@ def completion_facts(row: dict) -> CompletionFacts:
         completion_recorded=row["completed_at"] is not None,
         charter_required=bool(row["charter_required"]),
         charter_acknowledged=bool(row["charter_acknowledged"]),
+        has_scenario=bool(row.get("has_scenario")),
+        scenario_passed=bool(row.get("scenario_passed")),
     )
 
 
@@ -268,6 +315,7 @@ __all__ = [
     "completion_annotations",
     "completion_facts",
     "cycle_attempts",
+    "cycle_scenario_passes",
     "required_lessons_count",
     "with_current_completion",
 ]

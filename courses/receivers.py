@@ -4,8 +4,13 @@ from django.dispatch import receiver
 from wagtail.signals import page_published
 
 from courses.models import CharterPage
-from courses.services import charter_version_record, completions_evaluate_for_quiz
+from courses.services import (
+    charter_version_record,
+    completions_evaluate_for_quiz,
+    completions_evaluate_for_scenario,
+)
 from quizzes.signals import attempt_graded, attempt_submitted
+from scenarios.signals import run_finished
 
 
 @receiver(attempt_submitted, dispatch_uid="courses.complete_on_final_quiz")
@@ -39,4 +44,12 @@ def record_charter_version(sender, instance, revision, **kwargs):
         revision=revision,
         user=getattr(revision, "user", None),
         now=getattr(revision, "charter_published_at", None),
+    )
+
+
+@receiver(run_finished, dispatch_uid="courses.complete_on_required_scenario")
+def complete_courses_on_scenario_run(sender, run, **kwargs):
+    """A finished run of a required scenario may complete a course (idempotent)."""
+    completions_evaluate_for_scenario(
+        learner=run.learner, scenario=run.scenario, now=run.finished_at
     )

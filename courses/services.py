@@ -265,6 +265,24 @@ def completions_evaluate_for_quiz(
     return [completion for completion in completions if completion is not None]
 
 
+@transaction.atomic
+def completions_evaluate_for_scenario(
+    *, learner, scenario, now: datetime.datetime | None = None
+) -> list[CourseCompletion]:
+    """Re-evaluate the learner's courses that require ``scenario`` (any translation).
+
+    Called when a run of it finishes, with ``now`` its finishing time.
+    """
+    enrolments = Enrolment.objects.filter(
+        learner=learner,
+        course__required_scenario__translation_key=scenario.translation_key,
+    ).select_related("course")
+    completions = [
+        completion_evaluate(enrolment=enrolment, now=now) for enrolment in enrolments
+    ]
+    return [completion for completion in completions if completion is not None]
+
+
 # --- Certificates -----------------------------------------------------------------
 
 

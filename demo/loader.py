@@ -26,6 +26,7 @@ from courses.models import CourseIndexPage, CoursePage, LessonPage
 from demo.charter import seed_demo_charter
 from demo.illustrations import ensure_illustrations, with_images
 from demo.progress import seed_demo_progress
+from demo.scenarios import ensure_scenarios, seed_scenario_runs, with_lesson_scenario
 from demo.sign_in import seed_demo_sign_in
 from demo.teams import seed_demo_teams
 from quizzes.services import quiz_import
@@ -62,7 +63,7 @@ TRAINER_COLLECTION_PERMISSIONS = [
     "choose_document",
 ]
 # Non-page models trainers manage as snippets: every permission of these apps.
-TRAINER_APPS = ["quizzes", "courses"]
+TRAINER_APPS = ["quizzes", "scenarios", "courses"]
 DEMO_PASSWORD = "relais-demo-2026"
 # The demo office works in French: the language its people prefer.
 DEMO_LANGUAGE = "fr"
@@ -345,7 +346,8 @@ def load_demo(*, contents: dict, with_users: bool, quizzes: dict | None = None) 
     """
     locales = ensure_locales()
     catalogues = ensure_catalogue(locales)
-    courses = ensure_course(catalogues, contents)
+    scenarios = ensure_scenarios(locales)
+    courses = ensure_course(catalogues, with_lesson_scenario(contents, scenarios))
     if quizzes:
         ensure_quizzes(courses, quizzes)
         courses = {
@@ -370,9 +372,11 @@ def load_demo(*, contents: dict, with_users: bool, quizzes: dict | None = None) 
             course=courses["fr"], manager=users["gestionnaire"], trainers=trainers
         )
         seed_demo_sign_in()
+        seed_scenario_runs(scenarios=scenarios, users=users)
     return {
         "catalogues": catalogues,
         "courses": courses,
         "charters": charters,
         "users": users,
+        "scenarios": scenarios,
     }

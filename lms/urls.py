@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("learn/", include("courses.urls")),
     path("certificates/", include("courses.urls_public")),
     path("quizzes/", include("quizzes.urls")),
+    path("scenarios/", include("scenarios.urls")),
     # Wagtail's page serving, with its site and route cached (core.serving);
     # ahead of wagtail_urls, which still provides the _util/ views.
     re_path(wagtail_urls.serve_pattern, serving.serve, name="wagtail_serve"),

@@ -168,6 +168,24 @@ class CoursePage(LearnerPage):
             "to complete the course. Leave empty if the course requires none."
         ),
     )
+    required_scenario = models.ForeignKey(
+        "scenarios.Scenario",
+        verbose_name=_("required scenario"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_(
+            "Learners must finish this scenario with at least the minimum score "
+            "to complete the course. Leave empty for none."
+        ),
+    )
+    scenario_min_score = models.SmallIntegerField(
+        _("minimum scenario score"),
+        default=0,
+        validators=[MinValueValidator(-1000), MaxValueValidator(1000)],
+        help_text=_("The points a finished run of the scenario must reach."),
+    )
     certificate_validity_months = models.PositiveSmallIntegerField(
         _("certificate validity (months)"),
         null=True,
@@ -249,6 +267,10 @@ class CoursePage(LearnerPage):
         ),
         FieldPanel("final_quiz"),
         FieldPanel("required_charter"),
+        MultiFieldPanel(
+            [FieldPanel("required_scenario"), FieldPanel("scenario_min_score")],
+            heading=_("Scenario requirement"),
+        ),
         FieldPanel("certificate_validity_months"),
         MultiFieldPanel(
             [

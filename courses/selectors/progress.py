@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 
@@ -33,6 +33,7 @@ from courses.models import (
 from courses.selectors.charter import current_version_subquery
 from quizzes.grades import KeptGrade, kept_grade
 from quizzes.models import CLOSED_STATES, Quiz, QuizAttempt
+from scenarios.models import Scenario, ScenarioRun
 
 
 def enrolment_for(*, learner, course: Page):
@@ -71,6 +72,8 @@ class CourseProgress:
     completion: object | None
     certificate: object | None
     charter_acknowledged: bool | None = None
+    has_scenario: bool = False
+    scenario_passed: bool = False
 
     @property
     def facts(self) -> CompletionFacts:
@@ -82,6 +85,8 @@ class CourseProgress:
             completion_recorded=self.completion is not None,
             charter_required=self.charter_required,
             charter_acknowledged=bool(self.charter_acknowledged),
+            has_scenario=self.has_scenario,
+            scenario_passed=self.scenario_passed,
         )
 
     @property
@@ -302,8 +307,50 @@ def _charters_acknowledged(*, learner, charter_ids) -> dict[int, bool]:
     )
 
 
+def scenario_rules(*, scenario_ids) -> dict:
+    """``{scenario id: its translation_key}`` for ``scenario_ids``: one query."""
+    return dict(
+        Scenario.objects.filter(pk__in=scenario_ids).values_list(
+            "pk", "translation_key"
+        )
+    )
+
+
+def _scenario_passes(*, learner, enrolments: list, rules: dict) -> set:
+    """Ids of the enrolments whose required scenario was passed this cycle.
+
+    A run (any translation) finished since the cycle began with at least the
+    course's minimum score. One query; none when no course requires one.
+    """
+    if not rules:
+        return set()
+    runs = ScenarioRun.objects.filter(
+        learner=getattr(learner, "pk", learner),
+        scenario__translation_key__in=set(rules.values()),
+        finished_at__gte=min(e.cycle_started_at for e in enrolments),
+    ).values_list("scenario__translation_key", "finished_at", "score")
+    runs = list(runs)
+    passed = set()
+    for enrolment in enrolments:
+        key = rules.get(enrolment.course.required_scenario_id)
+        if key is not None and any(
+            run_key == key
+            and finished >= enrolment.cycle_started_at
+            and score >= enrolment.course.scenario_min_score
+            for run_key, finished, score in runs
+        ):
+            passed.add(enrolment.pk)
+    return passed
+
+
 def _progress(
-    enrolment, required, done, completion, quiz_grade, charters=None
+    enrolment,
+    required,
+    done,
+    completion,
+    quiz_grade,
+    charters=None,
+    scenario_passed=False,
 ) -> CourseProgress:
     charter_id = enrolment.course.required_charter_id
     return CourseProgress(
@@ -317,6 +364,8 @@ def _progress(
         charter_acknowledged=None
         if charter_id is None
         else bool((charters or {}).get(charter_id)),
+        has_scenario=enrolment.course.required_scenario_id is not None,
+        scenario_passed=scenario_passed,
     )
 
 
@@ -343,6 +392,12 @@ def progress_for_enrolments(*, learner, enrolments: list) -> dict:
         learner=learner,
         charter_ids={e.course.required_charter_id for e in enrolments} - {None},
     )
+    scenario_ids = {e.course.required_scenario_id for e in enrolments} - {None}
+    scenarios = _scenario_passes(
+        learner=learner,
+        enrolments=enrolments,
+        rules=scenario_rules(scenario_ids=scenario_ids) if scenario_ids else {},
+    )
     return {
         enrolment.pk: _progress(
             enrolment,
@@ -351,6 +406,7 @@ def progress_for_enrolments(*, learner, enrolments: list) -> dict:
             completions.get(enrolment.pk),
             grades.get(enrolment.pk),
             charters,
+            enrolment.pk in scenarios,
         )
         for enrolment in enrolments
     }
@@ -465,10 +521,11 @@ class CourseRule:
     course: object
     required_keys: frozenset
     quiz: QuizRule | None
+    scenarios: dict = field(default_factory=dict)
 
 
 def course_rule(*, translation_key) -> CourseRule:
-    """The rule's facts about a course (any translation's key): 2 or 3 queries."""
+    """The rule's facts about a course (any translation's key): 2 to 4 queries."""
     course = (
         CoursePage.objects.filter(translation_key=translation_key)
         .order_by("pk")
@@ -479,14 +536,18 @@ def course_rule(*, translation_key) -> CourseRule:
             "translation_key",
             "final_quiz_id",
             "required_charter_id",
+            "required_scenario_id",
+            "scenario_min_score",
         )
         .first()
     )
     quiz_id = course.final_quiz_id
+    scenario_id = course.required_scenario_id
     return CourseRule(
         course=course,
         required_keys=frozenset(_required_keys([course])[course.path]),
         quiz=final_quiz_rules(quiz_ids={quiz_id})[quiz_id] if quiz_id else None,
+        scenarios=scenario_rules(scenario_ids={scenario_id}) if scenario_id else {},
     )
 
 
@@ -527,8 +588,17 @@ def page_enrolment_progress(
         if charter_id
         else None
     )
+    scenario_passed = enrolment.pk in _scenario_passes(
+        learner=learner, enrolments=[enrolment], rules=rule.scenarios
+    )
     progress = _progress(
-        enrolment, rule.required_keys, done_keys, completion, quiz_grade, charters
+        enrolment,
+        rule.required_keys,
+        done_keys,
+        completion,
+        quiz_grade,
+        charters,
+        scenario_passed,
     )
     return enrolment, progress
 

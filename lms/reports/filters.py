@@ -15,6 +15,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from core.filters import IdModelChoiceFilter
 from courses.models import Certificate, CoursePage, Enrolment
+from lms.reports.scenarios import scenarios_with_runs
 from lms.reports.selectors import (
     EXPIRY_WINDOWS,
     CompletionStatus,
@@ -24,6 +25,7 @@ from lms.reports.selectors import (
     team_choices,
 )
 from quizzes.models import Quiz, QuizAttempt
+from scenarios.models import ScenarioRun
 
 
 def _teams(request):
@@ -214,6 +216,24 @@ class QuizChoiceFilterSet(WagtailFilterSet):
 
     class Meta:
         model = QuizAttempt
+        fields = []
+
+    def keep(self, queryset, name, value):
+        return queryset
+
+
+class ScenarioFilterSet(WagtailFilterSet):
+    """The scenario (required to see figures) and the team of the scenario reports."""
+
+    scenario = IdModelChoiceFilter(
+        label=_("Scenario"),
+        queryset=lambda request: scenarios_with_runs(),
+        method="keep",
+    )
+    team = IdModelChoiceFilter(label=_("Team"), queryset=_teams, method="keep")
+
+    class Meta:
+        model = ScenarioRun
         fields = []
 
     def keep(self, queryset, name, value):

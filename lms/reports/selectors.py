@@ -131,6 +131,7 @@ class CourseSteps:
     required_lessons: int
     has_final_quiz: bool
     requires_charter: bool = False
+    has_scenario: bool = False
 
 
 def course_steps() -> dict[int, CourseSteps]:
@@ -138,15 +139,22 @@ def course_steps() -> dict[int, CourseSteps]:
     rows = (
         CoursePage.objects.filter(pk__in=assigned_course_ids())
         .annotate(required=required_lessons_count(course_ref=""))
-        .values_list("pk", "required", "final_quiz_id", "required_charter_id")
+        .values_list(
+            "pk",
+            "required",
+            "final_quiz_id",
+            "required_charter_id",
+            "required_scenario_id",
+        )
     )
     return {
         pk: CourseSteps(
             required_lessons=n,
             has_final_quiz=quiz_id is not None,
             requires_charter=charter_id is not None,
+            has_scenario=scenario_id is not None,
         )
-        for pk, n, quiz_id, charter_id in rows
+        for pk, n, quiz_id, charter_id, scenario_id in rows
     }
 
 
@@ -220,6 +228,7 @@ def annotate_progress(
             quiz_passed=figures["quiz_passed"],
             charter_acknowledged=figures["charter_acknowledged"],
             quiz_awaiting=figures["quiz_awaiting"],
+            scenario_passed=figures["scenario_passed"],
             certificate_state=Coalesce(
                 Subquery(latest_certificate.values("state")[:1]),
                 Value(CertificateState.NONE),
@@ -266,6 +275,8 @@ def completion_figures(
         completion_recorded=row["completed_at"] is not None,
         charter_required=step.requires_charter,
         charter_acknowledged=bool(row["charter_acknowledged"]),
+        has_scenario=step.has_scenario,
+        scenario_passed=bool(row.get("scenario_passed")),
     )
     if facts.completion_recorded:
         status = CompletionStatus.COMPLETED
@@ -301,6 +312,7 @@ COMPLETION_FIELDS = (
     "lessons_done",
     "quiz_passed",
     "charter_acknowledged",
+    "scenario_passed",
     "quiz_score",
     "quiz_awaiting",
     "completed_at",

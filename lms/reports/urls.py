@@ -26,6 +26,8 @@ urlpatterns = [
     *report("items/", views.ItemAnalysisView, "item_analysis"),
     *report("certificates/", views.CertificateRegisterView, "certificates"),
     *report("charter/", views.CharterReportView, "charter"),
+    *report("scenario-paths/", views.ScenarioPathsView, "scenario_paths"),
+    *report("scenario-choices/", views.ScenarioChoicesView, "scenario_choices"),
     path(
         "items/question/<id:pk>/",
         views.QuestionAnalysisView.as_view(),

@@ -110,6 +110,28 @@ def register_item_analysis_menu_item():
     )
 
 
+@hooks.register("register_reports_menu_item")
+def register_scenario_paths_menu_item():
+    return TeamReportMenuItem(
+        gettext_lazy("Scenario paths"),
+        reverse("reports:scenario_paths"),
+        name="relais-scenario-paths",
+        icon_name="resubmit",
+        order=140,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_scenario_choices_menu_item():
+    return TeamReportMenuItem(
+        gettext_lazy("Scenario item analysis"),
+        reverse("reports:scenario_choices"),
+        name="relais-scenario-choices",
+        icon_name="help",
+        order=150,
+    )
+
+
 class ItemAnalysisMenuItem(ActionMenuItem):
     """ "Item analysis" in a question's action menu: a link, not an action."""
 

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "core",
     "lms",
     "courses",
+    "scenarios",
     "quizzes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -13,4 +13,10 @@
       });
     });
   });
+  // A page reached at a #fragment whose target takes focus (tabindex="-1"), such
+  // as a scenario's consequence: move focus there, so screen readers start at it.
+  if (window.location.hash.length > 1) {
+    var landing = document.getElementById(window.location.hash.slice(1));
+    if (landing && landing.getAttribute("tabindex") === "-1") { landing.focus(); }
+  }
 })();

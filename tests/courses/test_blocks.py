@@ -12,6 +12,7 @@ from courses.blocks import (
     WalkthroughStepBlock,
     video_embed_url,
 )
+from tests.factories.scenarios import make_scenario
 
 pytestmark = pytest.mark.django_db
 
@@ -45,6 +46,13 @@ def _value(name, image):
                 ],
             }
         )
+    if name == "scenario":
+        return block.to_python(
+            {
+                "scenario": make_scenario().pk,
+                "introduction": "Mettez-vous en situation.",
+            }
+        )
     return block.to_python(block.meta.preview_value)
 
 
@@ -62,6 +70,7 @@ EXPECTED = {
     "message_template": "readonly",
     "quote": "Mieux vaut peu, mais souvent.",
     "reflect": "Qui voit vraiment vos photos de vacances ?",
+    "scenario": "Mettez-vous en situation.",
 }
 
 
@@ -81,7 +90,8 @@ def test_block_renders_with_its_template(name, image):
 def test_block_has_admin_preview_and_description(name):
     block = STREAM.child_blocks[name]
     assert block.meta.description
-    if name not in {"image"}:  # an image preview needs an image in the library
+    # An image preview needs an image in the library, a scenario one a scenario.
+    if name not in {"image", "scenario"}:
         assert block.meta.preview_value
 
 

@@ -58,6 +58,7 @@ from lms.reports.selectors import CompletionStatus
 from lms.teams.services import assignment_create
 from quizzes.models import AttemptState, GradingMethod, Question, QuizAttempt
 from quizzes.services import attempt_start, attempt_submit
+from scenarios.services import run_choose, run_start
 from tests.courses.conftest import translate
 from tests.factories import (
     CharterPageFactory,
@@ -69,6 +70,7 @@ from tests.factories import (
     UserFactory,
     charter_rule,
 )
+from tests.factories.scenarios import make_scenario
 from tests.lms.conftest import TRAINER_PERMISSIONS
 
 pytestmark = pytest.mark.django_db
@@ -591,3 +593,117 @@ def test_every_screen_agrees_on_the_charter(
         f"charter, attempts and lessons in {language}: "
         f"{len(problems)} disagreement(s) with the rule\n" + "\n".join(problems)
     )
+
+
+# --- A required scenario (issue 14): the same screens, one more fact ----------------
+
+MIN_SCORE = 2
+# Runs finished in the current cycle, by the choices taken (tests.factories.scenarios:
+# "good" scores 2, "bad" -3), and an earlier-cycle pass that must not count.
+SCENARIO_RUNS = {
+    "good": ("good",),
+    "bad": ("bad",),
+    "bad-good": ("bad", "good"),
+    "none": (),
+}
+SCENARIO_LESSONS = {"all-done": REQUIRED, "required-missing": ("required-1",)}
+
+
+def scenario_expected(runs: str, lessons: str) -> Verdict:
+    passed = "good" in SCENARIO_RUNS[runs]
+    done = len(SCENARIO_LESSONS[lessons])
+    completed = passed and done == len(REQUIRED)
+    percent = 100 if completed else (done + passed) * 100 // (len(REQUIRED) + 1)
+    return Verdict(completed, percent)
+
+
+def play(scenario, learner, way: str, *, at) -> None:
+    """Play the small scenario to its good (+2) or bad (-3) ending, through services."""
+    texts = ["Refuser poliment"] if way == "good" else ["Accepter", "Laisser faire"]
+    run = run_start(scenario=scenario, learner=learner, now=at)
+    for sequence, text in enumerate(texts):
+        situation = run.scenario.graph().get(run.current_key)
+        choice = next(c.id for c in situation.choices if c.text == text)
+        run = run_choose(run=run, choice_id=choice, sequence=sequence, now=at).run
+
+
+def course_page_completion(client, page) -> Verdict:
+    response = client.get(page.url)
+    assert response.status_code == 200
+    actions = between(response.content.decode(), 'id="course-actions"', "</header>")
+    completed = 'class="status--ok"' in actions
+    return Verdict(completed, 100 if completed else progress_value(actions, "course"))
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_screen_agrees_on_a_required_scenario(
+    client, settings, catalogue, locale_en, trainer, language
+):
+    settings.RELAIS_REPORT_PAGE_SIZE = 100
+    now = timezone.now()
+    scenario = make_scenario()
+    scenarios = {"fr": scenario, "en": scenario.copy_for_translation(locale_en)}
+    scenarios["en"].save()
+    course = CoursePageFactory(
+        parent=catalogue,
+        title="Demandes d'ami",
+        required_scenario=scenario,
+        scenario_min_score=MIN_SCORE,
+    )
+    lessons = {key: LessonPageFactory(parent=course, title=key) for key in REQUIRED}
+    pages = {"fr": course, "en": translate(course, locale_en)}
+    english = {key: translate(lesson, locale_en) for key, lesson in lessons.items()}
+    by_language = {"fr": lessons, "en": english}
+    enrolments = {}
+    for runs in SCENARIO_RUNS:
+        for done in SCENARIO_LESSONS:
+            name = f"{runs}.{done}"
+            learner = UserFactory(username=name, first_name="", last_name="")
+            team = TeamFactory(name=name, members=[learner])
+            assignment_create(
+                course=course,
+                team=team,
+                due_on=timezone.localdate(now) + datetime.timedelta(days=30),
+                assigned_by=trainer,
+            )
+            enrolment = Enrolment.objects.select_related("course").get(learner=learner)
+            # A pass before the cycle began does not count.
+            play(
+                scenarios[language],
+                learner,
+                "good",
+                at=now - datetime.timedelta(days=20),
+            )
+            enrolment = start_cycle_at(enrolment, now - datetime.timedelta(days=10))
+            for way in SCENARIO_RUNS[runs]:
+                play(scenarios[language], learner, way, at=now)
+            for key in SCENARIO_LESSONS[done]:
+                lesson_complete(enrolment=enrolment, lesson=by_language[language][key])
+            completion_evaluate(enrolment=enrolment)
+            enrolments[name] = (runs, done, enrolment)
+
+    said = {}
+    for name, (_runs, _done, enrolment) in enrolments.items():
+        client.force_login(enrolment.learner)
+        completion = CourseCompletion.objects.filter(enrolment=enrolment).first()
+        said[name] = {
+            "course page": course_page_completion(client, pages[language]),
+            "dashboard": dashboard_says(client, language, enrolment),
+            "completion service": Verdict(completion is not None),
+        }
+    client.force_login(trainer)
+    for screen, rows in (
+        ("matrix screen", matrix_screen_says(client)),
+        ("matrix CSV", matrix_csv_says(client)),
+        ("matrix XLSX", matrix_xlsx_says(client)),
+    ):
+        for name in enrolments:
+            said[name][screen] = rows.get(name)
+    problems = [
+        f"{name}: {screen} says {got}; expected {want}"
+        for name, (runs, done, _e) in enrolments.items()
+        for want in [scenario_expected(runs, done)]
+        for screen, got in said[name].items()
+        if got is None or not agrees(got, want)
+    ]
+    assert not problems, "\n".join(problems)

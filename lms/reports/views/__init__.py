@@ -4,6 +4,7 @@ from .certificates import CertificateRegisterView
 from .charter import CharterReportView
 from .completion import CompletionReportView
 from .items import ItemAnalysisView, QuestionAnalysisView
+from .scenarios import ScenarioChoicesView, ScenarioPathsView
 from .summary import TeamSummaryReportView
 
 __all__ = [
@@ -12,5 +13,7 @@ __all__ = [
     "CompletionReportView",
     "ItemAnalysisView",
     "QuestionAnalysisView",
+    "ScenarioChoicesView",
+    "ScenarioPathsView",
     "TeamSummaryReportView",
 ]

@@ -17,6 +17,7 @@ from lms.accounts.models import SignInIdentity
 from lms.credentials.models import IssuedCredential
 from lms.teams.models import LearnerAssignment, TeamManagerRole, TeamMembership
 from quizzes.models import AttemptQuestion, QuizAccommodation, QuizAttempt
+from scenarios.models import ScenarioRun
 
 
 def _when(moment: datetime | None) -> str | None:
@@ -159,6 +160,19 @@ def person_record(*, person) -> dict:
             for item in CharterAcknowledgement.objects.filter(
                 learner=person
             ).select_related("version")
+        ],
+        "scenario_runs": [
+            {
+                "scenario": run.scenario.title,
+                "started_at": _when(run.started_at),
+                "finished_at": _when(run.finished_at),
+                "score": run.score,
+                "ending": run.ending_key,
+                "path": run.path,
+            }
+            for run in ScenarioRun.objects.filter(learner=person).select_related(
+                "scenario"
+            )
         ],
         "certificates": [
             {

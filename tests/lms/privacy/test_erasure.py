@@ -21,6 +21,8 @@ from courses.selectors import course_lessons
 from courses.services import (
     certificate_pdf_ensure,
     certificate_revoke,
+    charter_acknowledge,
+    charter_publish,
     enrol,
     lesson_complete,
 )
@@ -37,14 +39,18 @@ from lms.privacy.services import (
 from lms.xapi.models import OutboxStatement
 from quizzes.models import AttemptQuestion, Question
 from quizzes.services import attempt_start, attempt_submit
+from scenarios.services import run_choose, run_start
 from tests.factories import (
+    CharterPageFactory,
     CoursePageFactory,
+    EssayQuestionFactory,
     LessonPageFactory,
     QuizFactory,
     ShortTextQuestionFactory,
     SingleChoiceQuestionFactory,
     UserFactory,
 )
+from tests.factories.scenarios import make_scenario
 
 pytestmark = pytest.mark.django_db
 
@@ -127,6 +133,25 @@ def full_journey(course, person, superuser):
         reason=f"Demande de {MARKS['first_name']} ({MARKS['email']})",
         by=superuser,
     )
+    # An essay in their own words, awaiting a grader; the charter, acknowledged;
+    # a scenario, played.
+    essay_quiz = QuizFactory(questions=[EssayQuestionFactory()], title="Rédaction")
+    essay_attempt = attempt_start(quiz=essay_quiz, learner=person)
+    [essay_row] = essay_attempt.attempt_questions.all()
+    attempt_submit(
+        attempt=essay_attempt,
+        responses={
+            essay_row.slot: f"Bonjour, ici {MARKS['first_name']} {MARKS['last_name']}."
+        },
+        sequence=essay_attempt.sequence,
+    )
+    charter = CharterPageFactory(parent=course.get_parent())
+    version = charter_publish(page=charter)
+    charter_acknowledge(learner=person, version=version, language="fr")
+    scenario = make_scenario()
+    run = run_start(scenario=scenario, learner=person)
+    situation = run.scenario.graph().get(run.current_key)
+    run_choose(run=run, choice_id=situation.choices[0].id, sequence=0)
     # Company sign-in and the login throttle know them too.
     SignInIdentity.objects.create(
         user=person,
@@ -255,8 +280,11 @@ def test_the_export_holds_everything_and_is_theirs_alone(
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     data = json.loads(archive.read("relais-data.json"))
     assert data["profile"]["email"] == MARKS["email"]
-    [attempt] = data["quiz_attempts"]
-    assert any(MARKS["first_name"] in str(a["response"]) for a in attempt["answers"])
+    final, essay = data["quiz_attempts"]
+    assert any(MARKS["first_name"] in str(a["response"]) for a in final["answers"])
+    assert essay["state"] == "awaiting_grading"
+    assert data["charter_acknowledgements"][0]["version"] == 1
+    assert data["scenario_runs"][0]["path"]
     assert data["certificates"][0]["status"] == "revoked"
     assert any(name.endswith(".pdf") for name in archive.namelist())
     assert "relais-data.json" in archive.read("README.txt").decode()

@@ -7,18 +7,27 @@ from pathlib import Path
 
 import pytest
 
+from lms.credentials.keys import generate_private_key_pem
+
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY_ENV = {
     "SECRET_KEY": "k3y-" + "x9Q2!vLp" * 8,
     "ALLOWED_HOSTS": "relais.example.org",
     "DATABASE_URL": "sqlite:////tmp/relais-deploy-check.sqlite3",
+    # Open Badges are on by default, and production needs their signing key.
+    "RELAIS_CREDENTIAL_SIGNING_KEY": generate_private_key_pem().decode(),
 }
 
 
 def _run(args, env):
     # A deployment's environment: none of the test session's own switches
     # (the browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for Playwright).
-    dropped = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    dropped = {
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "RELAIS_CREDENTIAL_SIGNING_KEY",
+    }
     base = {k: v for k, v in os.environ.items() if k not in dropped}
     return subprocess.run(
         [sys.executable, *args],
@@ -35,8 +44,9 @@ def _run(args, env):
     [
         ("SECRET_KEY", "SECRET_KEY must be set"),
         ("ALLOWED_HOSTS", "ALLOWED_HOSTS must be set"),
+        ("RELAIS_CREDENTIAL_SIGNING_KEY", "RELAIS_CREDENTIAL_SIGNING_KEY must be set"),
     ],
-    ids=["secret-key", "allowed-hosts"],
+    ids=["secret-key", "allowed-hosts", "credential-key"],
 )
 def test_production_refuses_to_start_without(missing, message):
     env = {k: v for k, v in DEPLOY_ENV.items() if k != missing}

@@ -137,7 +137,8 @@ def test_query_count_does_not_grow(
 
     # Wagtail's own panels and the page, then five per analysed quiz: with
     # more quizzes than HOME_QUIZZES the count stops growing.
-    with django_assert_max_num_queries(49):
+    # 49, and the graders' section: the permission, the count, the oldest.
+    with django_assert_max_num_queries(52):
         response = client.get(reverse("wagtailadmin_home"))
 
     assert PANEL in response.content.decode()

@@ -14,11 +14,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import serving
+from core import views as core_views
 from courses import views as course_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The language switcher for signed-in people: saves their choice (POST).
+    path("i18n/choose/", core_views.language_choose, name="language_choose"),
     path("i18n/", include("django.conf.urls.i18n")),
     # Printed in certificate QR codes: stable, language-neutral, redirects to
     # /<lang>/certificates/verify/<code>/ in the visitor's language.

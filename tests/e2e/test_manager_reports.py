@@ -1,5 +1,5 @@
 """A manager filters the completion report by team and exports it; a French
-manager reads day-first dates."""
+manager reads day-first dates; a trainer builds a team and assigns it a course."""
 
 import csv
 import datetime
@@ -8,7 +8,8 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import formats, timezone, translation
 from playwright.sync_api import expect
 
 from core.people import person_language
@@ -17,7 +18,15 @@ from demo.loader import DEMO_PASSWORD
 from lms.reports.exports import CSV_BOM
 from lms.teams.models import Team, TeamMembership
 from lms.teams.services import assignment_create
-from tests.e2e.helpers import SHOW_FILTERS, admin_login, demo_course, new_learner
+from lms.teams.viewsets import team_viewset
+from tests.e2e.conftest import login
+from tests.e2e.helpers import (
+    PASSWORD,
+    SHOW_FILTERS,
+    admin_login,
+    demo_course,
+    new_learner,
+)
 from tests.factories import TeamFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -86,3 +95,68 @@ def test_french_manager_sees_day_first_dates_in_the_reports(demo, page):
         text = page.locator("#listing-results").inner_text()
         assert DAY_FIRST.search(text), f"{report}: no day-first date in {text!r}"
         assert not MONTH_FIRST.search(text), f"{report}: a month-first date"
+
+
+def choose_person(page, field_id: str, person) -> None:
+    """Pick ``person`` in the learner chooser of the form field ``field_id``."""
+    page.click(f"#{field_id}-chooser [data-chooser-action-choose]")
+    modal = page.locator(".modal-dialog")
+    modal.locator("input[name=q]").fill(person.username)
+    modal.locator("a[data-chooser-modal-choice]", has_text=person.username).click()
+    modal.wait_for(state="detached")
+
+
+def save_team(page) -> None:
+    page.click("form[method=post] footer button[type=submit]")
+    page.wait_for_selector(".messages .success")
+
+
+def test_trainer_builds_a_team_assigns_a_course_and_a_late_joiner_is_enrolled(
+    demo, page, new_context
+):
+    alice = new_learner("e2e-alice", first_name="Alice", last_name="Ardoise")
+    bruno = new_learner("e2e-bruno", first_name="Bruno", last_name="Bastide")
+    chloe = new_learner("e2e-chloe", first_name="Chloé", last_name="Cormier")
+    course = demo_course()
+    due = datetime.date.today() + datetime.timedelta(days=45)
+
+    # The trainer creates the team with two people...
+    admin_login(page, demo.url, "formatrice", DEMO_PASSWORD)
+    page.goto(demo.url + reverse(team_viewset.get_url_name("add")))
+    page.fill("#id_name", "Équipe e2e des communications")
+    for index, person in enumerate((alice, bruno)):
+        page.click("#id_memberships-ADD")
+        choose_person(page, f"id_memberships-{index}-learner", person)
+    save_team(page)
+    team = Team.objects.get(name="Équipe e2e des communications")
+    assert set(team.memberships.values_list("learner__username", flat=True)) == {
+        "e2e-alice",
+        "e2e-bruno",
+    }
+
+    # ...assigns the course with a due date...
+    page.goto(demo.url + reverse("assignments:create"))
+    page.select_option("#id_course", str(course.pk))
+    page.fill("#id_due_on", due.isoformat())
+    page.select_option("#id_team", str(team.pk))
+    page.click("main form[method=post] button[type=submit]")
+    page.wait_for_selector(".messages .success")
+    enrolments = Enrolment.objects.filter(course=course, learner__in=[alice, bruno])
+    assert sorted(enrolments.values_list("due_on", flat=True)) == [due, due]
+
+    # ...and a person added later is enrolled with the same due date.
+    page.goto(demo.url + reverse(team_viewset.get_url_name("edit"), args=[team.pk]))
+    page.click("#id_memberships-ADD")
+    choose_person(page, "id_memberships-2-learner", chloe)
+    save_team(page)
+    late = Enrolment.objects.get(course=course, learner=chloe)
+    assert late.due_on == due
+
+    # The late joiner sees the course and its due date on their dashboard.
+    learner = new_context().new_page()
+    login(learner, demo.url, chloe.username, PASSWORD)
+    learner.goto(f"{demo.url}/fr/learn/")
+    item = learner.locator(".dashboard-course", has_text=course.title)
+    with translation.override("fr"):
+        shown = formats.date_format(due, "DATE_FORMAT")
+    expect(item.locator(".dashboard-course__due")).to_contain_text(shown)

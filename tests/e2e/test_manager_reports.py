@@ -1,5 +1,6 @@
 """A manager filters the completion report by team and exports it; a French
-manager reads day-first dates; a trainer builds a team and assigns it a course."""
+manager reads day-first dates; a trainer builds a team and assigns it a course;
+a trainer fixes a key and regrades, and the learner and the manager see it."""
 
 import csv
 import datetime
@@ -17,8 +18,11 @@ from courses.models import Certificate, Enrolment
 from demo.loader import DEMO_PASSWORD
 from lms.reports.exports import CSV_BOM
 from lms.teams.models import Team, TeamMembership
-from lms.teams.services import assignment_create
+from lms.teams.services import assignment_create, team_member_add
 from lms.teams.viewsets import team_viewset
+from quizzes.admin_views import question_url
+from quizzes.models import Quiz
+from quizzes.services import attempt_start, attempt_submit
 from tests.e2e.conftest import login
 from tests.e2e.helpers import (
     PASSWORD,
@@ -28,6 +32,7 @@ from tests.e2e.helpers import (
     new_learner,
 )
 from tests.factories import TeamFactory
+from tests.quizzes.helpers import key_responses
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -160,3 +165,59 @@ def test_trainer_builds_a_team_assigns_a_course_and_a_late_joiner_is_enrolled(
     with translation.override("fr"):
         shown = formats.date_format(due, "DATE_FORMAT")
     expect(item.locator(".dashboard-course__due")).to_contain_text(shown)
+
+
+def score_cell(page, person):
+    """The "best score" cell of ``person``'s row in the completion matrix."""
+    headers = page.locator("#listing-results thead th").all_inner_texts()
+    column = next(i for i, text in enumerate(headers) if text.startswith("Score"))
+    row = page.locator("#listing-results tbody tr", has_text=person.get_full_name())
+    return row.locator("td, th").nth(column)
+
+
+def test_trainer_changes_a_key_and_regrades_and_the_result_and_matrix_follow(
+    demo, page, new_context
+):
+    manager = get_user_model().objects.get(username="gestionnaire")
+    learner = new_learner("e2e-regrade", last_name="Régnier")
+    team_member_add(
+        team=Team.objects.get(manager_roles__manager=manager), learner=learner
+    )
+    quiz = demo_course().final_quiz
+    attempt = attempt_start(quiz=quiz, learner=learner)
+    responses = key_responses(list(attempt.attempt_questions.order_by("slot")))
+    row = attempt.attempt_questions.filter(question_type="true_false").first()
+    responses[row.slot] = not responses[row.slot]  # wrong, by today's key
+    attempt = attempt_submit(
+        attempt=attempt, responses=responses, sequence=attempt.sequence
+    )
+    assert attempt.score_percent < 100
+
+    reports = new_context().new_page()
+    admin_login(reports, demo.url, manager.username, DEMO_PASSWORD)
+    reports.goto(demo.url + "/admin/team-reports/completion/")
+    before = score_cell(reports, learner).inner_text()
+    assert "100" not in before
+
+    # The trainer finds the key was wrong, fixes it and regrades the attempt.
+    admin_login(page, demo.url, "formatrice", DEMO_PASSWORD)
+    page.goto(demo.url + question_url(row.question, "edit"))
+    page.set_checked("#id_answer", not page.is_checked("#id_answer"))
+    page.click("button.action-save")
+    page.wait_for_selector(".messages .success")
+    attempts_name = Quiz.snippet_viewset.get_url_name("attempts")
+    page.goto(demo.url + reverse(attempts_name, args=[quiz.pk]))
+    page.locator("tbody tr", has_text=learner.get_full_name()).locator(
+        'form[action*="/regrade/"] button'
+    ).click()
+    page.wait_for_selector(".messages .success")
+    attempt.refresh_from_db()
+    assert attempt.score_percent == 100
+
+    # The learner's result and the manager's matrix follow.
+    result = new_context().new_page()
+    login(result, demo.url, learner.username, PASSWORD)
+    result.goto(f"{demo.url}/fr/quizzes/attempts/{attempt.pk}/result/")
+    expect(result.locator(".quiz-score__value")).to_contain_text("100")
+    reports.reload()
+    expect(score_cell(reports, learner)).to_contain_text("100")

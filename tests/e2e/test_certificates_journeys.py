@@ -1,15 +1,20 @@
 """Certificate journeys: a trainer revokes one, everyone who looks sees it; a
-learner who switches to English gets an English certificate."""
+learner who switches to English gets an English certificate; an expired one
+is renewed by a new cycle and stays in the history as expired."""
+
+import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from core.people import person_language, person_language_set
-from courses.models import Certificate, LessonPage
+from courses.models import Certificate, Enrolment, LessonPage
 from courses.services import enrol, lesson_complete
 from demo.loader import DEMO_PASSWORD
+from demo.progress import seed_demo_progress
 from tests.e2e.conftest import login
 from tests.e2e.helpers import (
     ATTEMPT_URL,
@@ -115,3 +120,48 @@ def test_signed_in_learner_switches_to_english_and_gets_an_english_certificate(
     # And so does its email.
     issued = [m for m in mailoutbox if certificate.code in m.body]
     assert len(issued) == 1 and "/en/" in issued[0].body
+
+
+def test_expired_certificate_learner_recertifies_and_keeps_the_old_one_as_expired(
+    demo, page
+):
+    learner = new_learner()
+    course = demo_course("fr")
+    seeded = seed_demo_progress(
+        course=course, finished_learner=learner, halfway_learner=new_learner("x")
+    )
+    old = seeded["certificate"]
+    Certificate.objects.filter(pk=old.pk).update(
+        expires_at=timezone.now() - datetime.timedelta(days=1)
+    )
+
+    # The course page offers a new cycle; the learner starts it.
+    login(page, demo.url, learner.username, PASSWORD)
+    page.goto(demo.url + course.url)
+    page.click('#course-actions form[action$="/restart/"] button')
+    expect(page.locator("#course-actions .badge")).to_be_visible()  # Recertification
+    enrolment = Enrolment.objects.get(learner=learner, course=course)
+    assert enrolment.cycle == 2
+
+    # Lessons again (the services, as the learner journey clicks them), then
+    # the final quiz in the browser: the old pass does not count.
+    for lesson in LessonPage.objects.child_of(course).live():
+        lesson_complete(enrolment=enrolment, lesson=lesson)
+    assert not Certificate.objects.exclude(pk=old.pk).filter(learner=learner)
+    page.goto(f"{demo.url}/fr/quizzes/{course.final_quiz_id}/")
+    page.click('form[action$="/start/"] button')
+    page.wait_for_url(ATTEMPT_URL)
+    attempt = current_attempt(page)
+    answer(page, attempt, correct_answers(attempt))
+    finish_and_submit(page)
+
+    new = Certificate.objects.exclude(pk=old.pk).get(learner=learner)
+    assert new.completion.cycle == 2 and new.status == "valid"
+    page.goto(f"{demo.url}/fr/learn/")
+    for certificate, status in ((new, ".status--ok"), (old, ".status--warn")):
+        row = page.locator(".certificates-table tbody tr").filter(
+            has=page.locator(f'a[href*="/verify/{certificate.code}/"]')
+        )
+        expect(row.locator(status)).to_be_visible()
+    old.refresh_from_db()
+    assert old.status == "expired"

@@ -45,12 +45,18 @@ test: install messages e2e-deps lrs-deps
 	$(BIN)/ruff check .
 	$(BIN)/pytest -p no:cacheprovider -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
-## Debian's Chromium for the Playwright browser tests (never `playwright install`).
+## Debian's Chromium for the Playwright browser tests (never `playwright install`),
+## and poppler-utils, whose pdftoppm renders certificate PDFs for the QR code test.
 e2e-deps:
 	@if [ -z "$(SKIP_E2E)" ] && [ ! -x /usr/bin/chromium ]; then \
 		echo "Installing Debian's chromium for the browser tests"; \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
 		|| (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium); \
+	fi
+	@if [ ! -x /usr/bin/pdftoppm ]; then \
+		echo "Installing Debian's poppler-utils (pdftoppm) for the certificate QR code test"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils) \
+		|| (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils); \
 	fi
 
 ## Ralph, the Learning Record Store the xAPI tests send statements to, in its own

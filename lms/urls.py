@@ -13,6 +13,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import serving
+from core import views as core_views
 from courses import views as course_views
 from lms.accounts import urls as accounts_urls
 from lms.credentials import views as credential_views
@@ -21,6 +22,8 @@ from lms.privacy import views as privacy_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The language switcher for signed-in people: saves their choice (POST).
+    path("i18n/choose/", core_views.language_choose, name="language_choose"),
     path("i18n/", include("django.conf.urls.i18n")),
     # Company sign-in (OpenID Connect): the callback is the redirect URI
     # registered at the identity provider, so it is language-neutral.

@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
@@ -47,3 +48,26 @@ def test_pdf_is_tagged_with_language_and_title(learner, course, lessons):
     assert "/StructTreeRoot" in catalog
     assert str(catalog["/Lang"]) == "fr"
     assert course.title in reader.metadata.title
+
+
+def test_the_language_switcher_choice_sets_the_next_certificate_and_email(
+    client, learner, course, lessons, django_capture_on_commit_callbacks
+):
+    person_language_set(user=learner, language="fr")
+    client.force_login(learner)
+    response = client.post(
+        reverse("language_choose"), {"language": "en", "next": "/en/"}
+    )
+    assert response.status_code == 302
+    translation.activate("fr")  # the next request could be in any language
+
+    with django_capture_on_commit_callbacks(execute=True):
+        enrolment = enrol(learner=learner, course=course)
+        for lesson in lessons:
+            lesson_complete(enrolment=enrolment, lesson=lesson)
+    certificate = Certificate.objects.get()
+    assert certificate.language == "en"
+    text = PdfReader(io.BytesIO(certificate_pdf_bytes(certificate=certificate)))
+    assert "Certificate of completion" in text.pages[0].extract_text()
+    assert all("/en/" in message.body for message in mail.outbox)
+    assert len(mail.outbox) == 2

@@ -2,7 +2,16 @@
 
 Zero serious or critical violations (WCAG 2.2 AA tags) is the bar. Learner
 pages are checked as an enrolled learner, so lesson bodies, the timer, a
-form error, the review and certificates are all on screen.
+form error, the review and certificates are all on screen. Every visitor and
+learner page is checked at 1280×900 and again at 390×844 on the same page
+object (resized, not reloaded), so one walk through the site covers both.
+
+The learner URLs, from the URL confs: the Wagtail pages (catalogue, course,
+lessons, search), accounts/login, learn/ (dashboard), certificates/verify/,
+quizzes/<id>/ (start), attempts/<id>/ (attempt, one page and one per page),
+attempts/<id>/submit/ (confirmation), attempts/<id>/result/ (result and
+review), and any unknown path (404). The POST-only ones (enrol, restart,
+lesson complete, the language switcher) and the PDF have no page.
 """
 
 import re
@@ -15,7 +24,7 @@ from courses.models import Certificate, CoursePage, LessonPage
 from demo.loader import DEMO_PASSWORD
 from demo.progress import seed_demo_progress
 from quizzes.models import Quiz
-from tests.e2e.conftest import axe_violations, login
+from tests.e2e.conftest import DESKTOP, PHONE, axe_violations, login
 from tests.e2e.helpers import (
     PASSWORD,
     admin_login,
@@ -41,24 +50,34 @@ def _public_pages(lang):
         "search": f"/{lang}/search/?q=LinkedIn",
         "login": f"/{lang}/accounts/login/",
         "verification (unknown code)": f"/{lang}/certificates/verify/nope/",
+        "404": f"/{lang}/no-such-page/",
     }
 
 
 class AxeReport:
-    """Collects violations page by page, so one run reports every bad page."""
+    """Collects violations page by page, so one run reports every bad page.
 
-    def __init__(self, page):
+    With ``phone=True`` each page is checked at the desktop size, then
+    resized to a phone's and checked again (then set back).
+    """
+
+    def __init__(self, page, *, phone: bool = False):
         self.page = page
+        self.sizes = [DESKTOP, PHONE] if phone else [DESKTOP]
         self.problems = {}
 
     def check(self, name: str) -> None:
-        if violations := axe_violations(self.page):
-            self.problems[f"{name} {self.page.url}"] = violations
+        for size in self.sizes:
+            self.page.set_viewport_size(size)
+            if violations := axe_violations(self.page):
+                where = f"{name} {size['width']}x{size['height']} {self.page.url}"
+                self.problems[where] = violations
+        self.page.set_viewport_size(self.sizes[0])
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_public_pages_have_no_serious_axe_violations(demo, page, lang):
-    axe = AxeReport(page)
+    axe = AxeReport(page, phone=True)
     for name, path in _public_pages(lang).items():
         page.goto(demo.url + path)
         axe.check(name)
@@ -71,10 +90,16 @@ def test_learner_pages_have_no_serious_axe_violations(demo, page, lang):
     seed_demo_progress(
         course=demo_course(), finished_learner=learner, halfway_learner=new_learner("x")
     )
-    Quiz.objects.update(time_limit_minutes=30)  # the timer is on the page too
+    # The timer is on the page too, and the result shows the whole review.
+    Quiz.objects.update(
+        time_limit_minutes=30,
+        review_marks="after_submission",
+        review_correct_answers="after_submission",
+        review_explanations="after_submission",
+    )
     course = demo_course(lang)
     certificate = Certificate.objects.get(learner=learner)
-    axe = AxeReport(page)
+    axe = AxeReport(page, phone=True)
 
     login(page, demo.url, learner.username, PASSWORD, lang=lang)
     for name, path in {
@@ -83,6 +108,7 @@ def test_learner_pages_have_no_serious_axe_violations(demo, page, lang):
         "dashboard": f"/{lang}/learn/",
         "verification": f"/{lang}/certificates/verify/{certificate.code}/",
         "quiz": f"/{lang}/quizzes/{course.final_quiz_id}/",
+        "404": f"/{lang}/learn/no-such-page/",
     }.items():
         page.goto(demo.url + path)
         axe.check(name)
@@ -106,7 +132,8 @@ def test_learner_pages_have_no_serious_axe_violations(demo, page, lang):
     axe.check("confirmation")
     page.click('form[action$="/submit/"] button[type="submit"]')
     page.wait_for_url(re.compile(r"/result/$"))
-    axe.check("result")
+    axe.check("result and review")
+    assert page.locator(".question--review").count() >= 1  # the review is shown
 
     # A knowledge check set to one question per page, with feedback at once.
     lesson = LessonPage.objects.child_of(course).exclude(knowledge_check=None)[0]

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
 
 from courses.services import enrol
 from demo.loader import DEMO_PASSWORD
@@ -59,10 +60,23 @@ def keyboard_answer(page, row, response) -> None:
         page.keyboard.type(str(response))
 
 
-def test_keyboard_only_learner_completes_a_quiz_with_ordering_and_matching(demo, page):
+QUESTION_TYPES = {
+    "single_choice",
+    "multiple_response",
+    "true_false",
+    "short_text",
+    "numeric",
+    "matching",
+    "ordering",
+}
+
+
+def test_keyboard_only_learner_answers_every_type_one_page_at_a_time(demo, page):
+    """Sign in, start, answer, next page, finish, confirm, result: keys only."""
     learner = new_learner()
     course = demo_course("fr")
     enrol(learner=learner, course=course)
+    Quiz.objects.filter(pk=course.final_quiz_id).update(questions_per_page="one")
 
     page.goto(f"{demo.url}/fr/accounts/login/")
     tab_to(page, "input[name=username]")
@@ -78,10 +92,21 @@ def test_keyboard_only_learner_completes_a_quiz_with_ordering_and_matching(demo,
     page.wait_for_url(ATTEMPT_URL)
     attempt = current_attempt(page)
     rows = list(attempt.attempt_questions.order_by("slot"))
-    assert {"ordering", "matching"} <= {row.question_type for row in rows}
+    assert {row.question_type for row in rows} == QUESTION_TYPES
     answers = correct_answers(attempt)
-    for row in rows:
+    for number, row in enumerate(rows, start=1):
+        expect(page.locator(f'[name^="q{row.slot}"]').first).to_be_attached()
         keyboard_answer(page, row, answers[row.slot])
+        if row.question_type in ("short_text", "numeric"):
+            # Shift+Tab comes back to the field, with the answer still in it.
+            press(page, "Tab")
+            press(page, "Shift+Tab")
+            expect(page.locator(f"#q{row.slot}")).to_be_focused()
+            expect(page.locator(f"#q{row.slot}")).to_have_value(str(answers[row.slot]))
+        if number < len(rows):
+            tab_to(page, 'button[name="action"][value="next"]')
+            press(page, "Enter")
+            page.wait_for_url(re.compile(rf"\?page={number + 1}\b"))
 
     tab_to(page, 'button[name="action"][value="finish"]')
     press(page, "Enter")

@@ -2,7 +2,9 @@
 
 WCAG 1.4.4 and 1.4.10: with the root font at 200 % at 1280 wide, and at
 320 CSS px wide, nothing needs a horizontal scroll and the questions and
-buttons stay visible.
+buttons stay visible. The demo's final quiz has every question type, and
+each one is checked on its own: its prompt, labels and controls stay inside
+the window and no text is cut off by its box.
 """
 
 import re
@@ -17,6 +19,32 @@ from tests.e2e.helpers import PASSWORD, demo_course, new_learner
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 ZOOM = "html{font-size:200%}"
+QUESTION_TYPES = (
+    "single_choice",
+    "multiple_response",
+    "true_false",
+    "short_text",
+    "numeric",
+    "matching",
+    "ordering",
+)
+# What of a question is cut off: outside the window, or text wider than its
+# own box where the box hides the overflow. Visually hidden text is meant
+# to be 1 px wide; a closed <select> shows its choice as it can.
+CUT_OFF = """question => [...question.querySelectorAll(
+        'legend, h2, p, li, label, span, input, select, textarea, button')]
+    .filter(e => e.getClientRects().length && !e.closest('.visually-hidden'))
+    .filter(e => {
+        const box = e.getBoundingClientRect();
+        const outside = box.left < -1 || box.right > window.innerWidth + 1;
+        const clipped = e.tagName !== 'SELECT' && e.tagName !== 'INPUT'
+            && e.scrollWidth > e.clientWidth + 1
+            && getComputedStyle(e).overflowX !== 'visible';
+        return outside || clipped;
+    })
+    .slice(0, 5)
+    .map(e => e.tagName + ' ' + (e.textContent || e.name).trim().slice(0, 30))
+"""
 
 
 def _assert_reflows(page, where: str) -> None:
@@ -35,6 +63,12 @@ def _check_attempt(page, where: str) -> None:
     assert questions.count() >= 1
     for index in range(questions.count()):
         expect(questions.nth(index)).to_be_visible()
+    for kind in QUESTION_TYPES:
+        question = page.locator(f".quiz-form .question--{kind}").first
+        question.scroll_into_view_if_needed()
+        expect(question).to_be_visible()
+        cut_off = question.evaluate(CUT_OFF)
+        assert cut_off == [], f"{where}, {kind}: cut off {cut_off}"
     finish = page.locator('.quiz-form button[name="action"][value="finish"]')
     finish.scroll_into_view_if_needed()
     expect(finish).to_be_in_viewport()

@@ -66,6 +66,16 @@ FLAG_LABELS = {
 
 
 @dataclass(frozen=True)
+class CriterionStats:
+    """How graders rated one criterion of a rubric (an essay's)."""
+
+    criterion: str
+    graded: int
+    average_points: float
+    max_points: float
+
+
+@dataclass(frozen=True)
 class ItemStats:
     """The figures of one question in one quiz."""
 
@@ -86,6 +96,9 @@ class ItemStats:
     options: OptionTable | None = None
     #: the question's own model (its snippet viewset has its edit view)
     type_model: type | None = None
+    #: each rubric criterion's average over graded answers, for person-graded
+    #: types (essays); None for the others
+    rubric: list[CriterionStats] | None = None
 
     @property
     def flag_labels(self) -> list[str]:
@@ -212,10 +225,11 @@ def quiz_item_analysis(*, quiz: Quiz, options: bool = True) -> QuizAnalysis:
             pk__in=[row["question_id"] for row in rows]
         )
     }
-    counts, tables = {}, {}
+    counts, tables, rubrics = {}, {}, {}
     if options:
         counts = option_counts(attempts, **selection_groups)
         tables = option_tables(attempts, counts)
+        rubrics = rubric_averages(attempts)
     flags_apply = total >= MIN_ATTEMPTS_FOR_FLAGS
     items = []
     for row in rows:
@@ -246,9 +260,48 @@ def quiz_item_analysis(*, quiz: Quiz, options: bool = True) -> QuizAnalysis:
                 ),
                 options=tables.get(row["question_id"]),
                 type_model=_type_model(question),
+                rubric=rubrics.get(row["question_id"]),
             )
         )
     return QuizAnalysis(quiz=quiz, attempts=total, group_size=k, items=items)
+
+
+def rubric_averages(attempts: QuerySet) -> dict[int, list[CriterionStats]]:
+    """Per person-graded question: each rubric criterion's average points.
+
+    Read from the graders' decisions (``person_grade``) against the rubric as
+    the learner was served it (the snapshot), over graded answers only: an
+    answer still awaiting a grader is not in these attempts. One query.
+    """
+    rows = AttemptQuestion.objects.filter(
+        attempt__in=attempts, question__isnull=False, person_grade__isnull=False
+    ).values_list("question_id", "snapshot", "person_grade")
+    sums: dict[int, dict] = {}
+    for question_id, snapshot, decision in rows:
+        chosen = (decision or {}).get("levels", {})
+        per_criterion = sums.setdefault(question_id, {})
+        for item in snapshot.get("rubric", []):
+            levels = item.get("levels", [])
+            top = max((float(level["points"]) for level in levels), default=0.0)
+            entry = per_criterion.setdefault(
+                item["id"], [item["criterion"], 0.0, 0, top]
+            )
+            index = chosen.get(item["id"])
+            if isinstance(index, int) and 0 <= index < len(levels):
+                entry[1] += float(levels[index]["points"])
+                entry[2] += 1
+    return {
+        question_id: [
+            CriterionStats(
+                criterion=label,
+                graded=count,
+                average_points=total / count if count else 0.0,
+                max_points=top,
+            )
+            for label, total, count, top in per_criterion.values()
+        ]
+        for question_id, per_criterion in sums.items()
+    }
 
 
 def _type_model(question) -> type | None:

@@ -16,7 +16,7 @@ from courses.models import Certificate, CourseCompletion
 from courses.services import enrol
 from lms.grading.forms import CHOOSE_A_LEVEL
 from lms.grading.views import ANONYMOUS_LEARNER
-from lms.reports.item_analysis import analysed_attempts
+from lms.reports.item_analysis import analysed_attempts, quiz_item_analysis
 from lms.teams.services import assignment_create
 from quizzes import selectors, services
 from quizzes.models import AttemptState, EssayQuestion, QuizAttempt
@@ -327,6 +327,17 @@ def test_the_matrix_says_awaiting_grading_and_item_analysis_waits(
         sequence=attempt.sequence,
     )
     assert analysed_attempts(quiz=essay_quiz).count() == 1
+
+    # Item analysis gives each rubric criterion's average, from the grader's
+    # levels (the key decision: every criterion at its top level).
+    [item] = [i for i in quiz_item_analysis(quiz=essay_quiz).items if i.rubric]
+    rubric = top_levels(row)
+    assert [c.graded for c in item.rubric] == [1] * len(item.rubric)
+    assert all(c.average_points == c.max_points for c in item.rubric)
+    assert len(item.rubric) == len(rubric)
+    client.force_login(trainer)
+    page = client.get(reverse("reports:item_analysis"), {"quiz": essay_quiz.pk})
+    assert item.rubric[0].criterion in page.content.decode()
 
 
 def test_the_trainers_home_lists_the_oldest_attempts_to_grade(

@@ -32,6 +32,7 @@ from tests.e2e.helpers import (
     correct_answers,
     current_attempt,
     demo_course,
+    demo_grader,
     new_learner,
 )
 
@@ -88,7 +89,10 @@ def test_public_pages_have_no_serious_axe_violations(demo, page, lang):
 def test_learner_pages_have_no_serious_axe_violations(demo, page, lang):
     learner = new_learner()
     seed_demo_progress(
-        course=demo_course(), finished_learner=learner, halfway_learner=new_learner("x")
+        grader=demo_grader(),
+        course=demo_course(),
+        finished_learner=learner,
+        halfway_learner=new_learner("x"),
     )
     # The timer is on the page too, and the result shows the whole review.
     Quiz.objects.update(

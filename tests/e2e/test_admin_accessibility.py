@@ -24,7 +24,13 @@ from quizzes.models import (
     question_types,
 )
 from tests.e2e.conftest import axe_violations
-from tests.e2e.helpers import SHOW_FILTERS, admin_login, demo_course, new_learner
+from tests.e2e.helpers import (
+    SHOW_FILTERS,
+    admin_login,
+    demo_course,
+    demo_grader,
+    new_learner,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 PASSWORD = "axe-admin-2026"
@@ -119,6 +125,7 @@ def superuser():
 
 def test_relais_admin_screens_have_no_serious_axe_violations(demo, page, superuser):
     seed_demo_progress(
+        grader=demo_grader(),
         course=demo_course("en"),
         finished_learner=new_learner(),
         halfway_learner=new_learner("x"),

@@ -24,6 +24,7 @@ from tests.e2e.helpers import (
     correct_answers,
     current_attempt,
     demo_course,
+    demo_grader,
     finish_and_submit,
     new_learner,
 )
@@ -128,7 +129,10 @@ def test_expired_certificate_learner_recertifies_and_keeps_the_old_one_as_expire
     learner = new_learner()
     course = demo_course("fr")
     seeded = seed_demo_progress(
-        course=course, finished_learner=learner, halfway_learner=new_learner("x")
+        grader=demo_grader(),
+        course=course,
+        finished_learner=learner,
+        halfway_learner=new_learner("x"),
     )
     old = seeded["certificate"]
     Certificate.objects.filter(pk=old.pk).update(

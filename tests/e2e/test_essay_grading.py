@@ -72,7 +72,7 @@ def test_an_essay_is_written_graded_and_read_back(demo, page, new_context):
     box.press_sequentially("Bonjour Marc, merci beaucoup")
     expect(counter).to_contain_text("4", timeout=TIMEOUT_MS)
     answer(page, attempt, correct_answers(attempt))
-    finish_and_submit(page)
+    finish_and_submit(page, graded=False)
     attempt.refresh_from_db()
     assert attempt.state == AttemptState.AWAITING_GRADING
     expect(page.locator(".quiz-score--pending")).to_be_visible()

@@ -13,7 +13,7 @@ from wagtail.users.models import UserProfile
 from demo.loader import DEMO_PASSWORD
 from demo.progress import seed_demo_progress
 from quizzes.models import QuizAttempt
-from tests.e2e.helpers import admin_login, demo_course, new_learner
+from tests.e2e.helpers import admin_login, demo_course, demo_grader, new_learner
 from tests.e2e.test_admin_accessibility import AdminAxeReport
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -21,6 +21,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 def test_the_trainer_home_has_no_serious_axe_violations(demo, page):
     seed_demo_progress(
+        grader=demo_grader(),
         course=demo_course("fr"),
         finished_learner=new_learner(),
         halfway_learner=new_learner("x"),

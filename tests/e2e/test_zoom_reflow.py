@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from courses.models import LessonPage
 from demo.progress import seed_demo_progress
 from tests.e2e.conftest import login
-from tests.e2e.helpers import PASSWORD, demo_course, new_learner
+from tests.e2e.helpers import PASSWORD, demo_course, demo_grader, new_learner
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 ZOOM = "html{font-size:200%}"
@@ -77,7 +77,10 @@ def _check_attempt(page, where: str) -> None:
 def test_attempt_and_lesson_survive_200_percent_text_and_320px(demo, page):
     learner = new_learner()
     seed_demo_progress(
-        course=demo_course(), finished_learner=new_learner("x"), halfway_learner=learner
+        grader=demo_grader(),
+        course=demo_course(),
+        finished_learner=new_learner("x"),
+        halfway_learner=learner,
     )
     course = demo_course()
     lesson = LessonPage.objects.child_of(course).live().order_by("path")[1]

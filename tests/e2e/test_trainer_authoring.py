@@ -94,7 +94,8 @@ def test_trainer_creates_previews_and_publishes_a_course_with_a_quiz(
     ]
 
     # The course, under the catalogue, ending with that quiz.
-    page.goto(f"{demo.url}/admin/pages/{catalogue.pk}/add_subpage/")
+    # The catalogue offers courses and the charter: straight to a course.
+    page.goto(f"{demo.url}/admin/pages/add/courses/coursepage/{catalogue.pk}/")
     page.fill("#id_title", "LinkedIn sans stress")
     page.fill("#id_summary", "Un cours court pour bien commencer sur LinkedIn.")
     page.locator("[role=tab]").nth(1).click()  # "Completion and certificate"

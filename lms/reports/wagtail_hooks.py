@@ -267,7 +267,6 @@ class TrainerHomePanel(Component):
         context = super().get_context_data(parent_context)
         context.update(
             to_grade=_attempts_to_grade(self.user),
-            grading_queue_url=reverse("grading:queue") if can_grade(self.user) else "",
             drafts=drafts_awaiting(user=self.user),
             drafts_limit=HOME_DRAFTS,
             courses=course_overview(user=self.user),
@@ -292,6 +291,7 @@ def _attempts_to_grade(user) -> dict | None:
         return None
     queue = grading_queue()
     return {
+        "queue_url": reverse("grading:queue"),
         "count": queue.count(),
         "oldest": [
             {"attempt": attempt, "url": reverse("grading:attempt", args=[attempt.pk])}

@@ -7,19 +7,9 @@ suite runs on SQLite (default) and PostgreSQL (CI's second run).
 import tempfile
 from pathlib import Path
 
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from lms.credentials.keys import generate_private_key_pem
 
 from .base import *  # noqa: F403
-
-
-def generate_private_key_pem() -> bytes:
-    return Ed25519PrivateKey.generate().private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
-    )
-
 
 DEBUG = False
 SECRET_KEY = "test-only-key"

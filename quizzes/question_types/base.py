@@ -60,7 +60,8 @@ def base_export(question) -> dict[str, Any]:
         "type": question.type_code,
         "prompt": question.prompt,
         "explanation": question.explanation,
-        "points": str(question.points),
+        # Normalised, so 0.3 typed and 0.30 stored export alike.
+        "points": format(Decimal(question.points).normalize(), "f"),
     }
 
 

@@ -233,3 +233,15 @@ def test_a_read_back_question_passes_the_importers_checks(data):
     [parsed] = _read_back(moodle_xml, [ExportItem(data=data)])
     _validate(parsed)
     assert parsed.reason == ""
+
+
+@pytest.mark.parametrize("typed", ["0.30", "0.3", "2.50", "1"])
+def test_points_typed_with_trailing_zeros_export_alike(typed):
+    """Hypothesis once found 0.30 exported as "0.30" before and "0.3" after
+    a Moodle XML round trip: the exporter normalises the points."""
+    data = export_item("single_choice").data | {"points": typed}
+    entry = registry.get("single_choice")
+    exported = entry.exporter(entry.importer(data))
+    assert exported["points"] == format(entry.importer(data).points.normalize(), "f")
+    [parsed] = _read_back(moodle_xml, [ExportItem(data=exported)])
+    _equal_question(data, parsed.data)

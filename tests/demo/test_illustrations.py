@@ -1,17 +1,11 @@
 """The demo's SVG illustrations: loaded once as images, shown with their alt text."""
 
-import html
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
-from wagtail.images import get_image_model
 
-from courses.models import CoursePage, LessonPage
-from courses.services import enrol
 from demo import content_en, content_fr
 from demo.illustrations import ILLUSTRATIONS_DIR, ensure_illustration
-from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,50 +43,6 @@ def test_the_drawings_are_hand_written_svg_with_text_in_their_language():
             assert f'xml:lang="{lang}"' in svg
             assert "<title" in svg and "<desc" in svg
             assert "<image" not in svg and "<script" not in svg  # nothing fetched
-
-
-def test_load_demo_twice_makes_each_image_once_with_alt_text():
-    call_command("load_demo")
-    call_command("load_demo")
-
-    Image = get_image_model()
-    images = Image.objects.filter(title__in=titles())
-    assert sorted(images.values_list("title", flat=True)) == sorted(titles())
-    for image in images:
-        assert image.description, image.title
-        assert image.is_svg()
-        assert (image.width, image.height) == (800, 450)
-    # Every image of every lesson has alt text; each language uses its own.
-    shown = {}
-    for lesson in LessonPage.objects.live():
-        for image, alt in lesson_images(lesson):
-            assert alt.strip(), lesson.url
-            shown.setdefault(lesson.locale.language_code, set()).add(image.title)
-    for lang, module in CONTENTS.items():
-        assert shown[lang] == {spec["title"] for spec in module.ILLUSTRATIONS.values()}
-
-
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_lesson_pages_show_the_illustrations_with_their_alt_text(client, lang):
-    call_command("load_demo")
-    module = CONTENTS[lang]
-    learner = UserFactory(username="lectrice")
-    enrol(learner=learner, course=CoursePage.objects.get(locale__language_code="fr"))
-    client.force_login(learner)
-
-    lessons = [
-        lesson
-        for lesson in LessonPage.objects.live().filter(locale__language_code=lang)
-        if lesson_images(lesson)
-    ]
-    responses = [client.get(lesson.url) for lesson in lessons]
-    assert [response.status_code for response in responses] == [200, 200]
-    content = "".join(response.content.decode() for response in responses)
-
-    assert len(lessons) == 2
-    for spec in module.ILLUSTRATIONS.values():
-        assert f'alt="{html.escape(spec["alt"])}"' in content, spec["title"]
-    assert content.count(".svg") >= len(module.ILLUSTRATIONS)
 
 
 def test_a_changed_drawing_replaces_the_file_not_the_image(tmp_path, monkeypatch):

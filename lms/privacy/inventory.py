@@ -50,9 +50,7 @@ PERSON_RELATIONS: dict[str, Handling] = {
     "scenarios.ScenarioRun.learner": Handling("scenario_runs", PSEUDONYMISED),
     # quizzes
     "quizzes.Quiz.locked_by": Handling(None, STAFF_WORK),
-    "quizzes.QuizAccommodation.learner": Handling(
-        "quiz_accommodations", PSEUDONYMISED
-    ),
+    "quizzes.QuizAccommodation.learner": Handling("quiz_accommodations", PSEUDONYMISED),
     "quizzes.QuizAttempt.learner": Handling(
         "quiz_attempts", "free-text answers and feedback replaced by 'erased'"
     ),

@@ -272,7 +272,28 @@ def people_import_apply(
     locked.applied_at = now
     locked.applied_by = user
     locked.result = writer.counts
-    locked.full_clean()
-    locked.save(update_fields=["applied_at", "applied_by", "result"])
+    locked.full_clean(exclude=["content"])
+    # The file has done its work, and it lists everyone in it: keep the counts.
+    locked.content = b""
+    locked.save(update_fields=["applied_at", "applied_by", "result", "content"])
     log(instance=locked, action=APPLY_ACTION, user=user, data=writer.counts)
     return writer.counts
+
+
+@transaction.atomic
+def people_imports_purge(
+    *, keep_days: int, now: datetime.datetime | None = None
+) -> int:
+    """Delete uploaded people files never applied, ``keep_days`` after upload.
+
+    An applied file's content is emptied when it is applied; one left at its
+    dry run still lists names and emails, so it goes once its dry run is stale.
+    Its audit log entries stay. Returns how many were deleted; idempotent.
+    """
+    if keep_days < 1:
+        raise ValueError("keep_days must be at least 1")
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=keep_days)
+    deleted, _ = PeopleImport.objects.filter(
+        applied_at__isnull=True, uploaded_at__lt=cutoff
+    ).delete()
+    return deleted

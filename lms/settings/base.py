@@ -397,3 +397,7 @@ RELAIS_QUESTION_IMPORT_MAX_QUESTIONS = int(
 RELAIS_CHARTER_REMINDER_DAYS = int(os.environ.get("RELAIS_CHARTER_REMINDER_DAYS", "14"))
 # Largest people file (CSV or XLSX) accepted, in megabytes.
 RELAIS_PEOPLE_IMPORT_MAX_MB = int(os.environ.get("RELAIS_PEOPLE_IMPORT_MAX_MB", "5"))
+# An uploaded people file never applied is deleted this many days after upload.
+RELAIS_PEOPLE_IMPORT_KEEP_DAYS = int(
+    os.environ.get("RELAIS_PEOPLE_IMPORT_KEEP_DAYS", "7")
+)

@@ -1,15 +1,20 @@
 """People import: the dry run, then an all-or-nothing, idempotent apply."""
 
+import datetime
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
 from core.people import person_language
+from lms.onboarding.models import PeopleImport
 from lms.onboarding.planning import (
     EMAIL_AMBIGUOUS,
     EMAIL_INVALID,
@@ -30,6 +35,7 @@ from lms.onboarding.services import (
     UPLOAD_ACTION,
     people_import_apply,
     people_import_upload,
+    people_imports_purge,
 )
 from lms.teams.access import MANAGERS_GROUP
 from lms.teams.models import LearnerAssignment, Team, TeamManagerRole, TeamMembership
@@ -360,3 +366,65 @@ DRY_RUN_QUERIES = 5
 # import's save (a unique check, the update), its audit log entry (a content
 # type check, the insert); the savepoint's release.
 APPLY_QUERIES = 23
+
+
+def test_applying_empties_the_stored_file_and_keeps_the_counts(superuser):
+    people_import = upload(csv_bytes(people(2)), superuser)
+
+    result = people_import_apply(
+        people_import=people_import, user=superuser, create_teams=True
+    )
+
+    people_import.refresh_from_db()
+    assert bytes(people_import.content) == b""
+    assert people_import.result == result and result["create"] == 2
+    assert (
+        people_import_apply(
+            people_import=people_import, user=superuser, create_teams=True
+        )
+        == result
+    )  # a retry still gets the first result
+
+
+def test_files_left_at_their_dry_run_are_deleted_after_the_keep_period(superuser):
+    now = timezone.now()
+    stale = people_import_upload(
+        content=csv_bytes(people(1)),
+        filename="old.csv",
+        user=superuser,
+        now=now - datetime.timedelta(days=8),
+    )
+    fresh = upload(csv_bytes(people(1)), superuser)
+    applied = upload(csv_bytes(people(1)), superuser)
+    people_import_apply(people_import=applied, user=superuser, create_teams=True)
+    PeopleImport.objects.filter(pk=applied.pk).update(
+        uploaded_at=now - datetime.timedelta(days=30)
+    )
+
+    assert people_imports_purge(keep_days=7, now=now) == 1
+    assert people_imports_purge(keep_days=7, now=now) == 0
+    assert set(PeopleImport.objects.values_list("pk", flat=True)) == {
+        fresh.pk,
+        applied.pk,
+    }
+    assert not PeopleImport.objects.filter(pk=stale.pk).exists()
+    with pytest.raises(ValueError):
+        people_imports_purge(keep_days=0, now=now)
+
+
+def test_the_purge_command_uses_the_setting(settings, superuser):
+    settings.RELAIS_PEOPLE_IMPORT_KEEP_DAYS = 1
+    people_import_upload(
+        content=csv_bytes(people(1)),
+        filename="old.csv",
+        user=superuser,
+        now=timezone.now() - datetime.timedelta(days=2),
+    )
+    out = io.StringIO()
+
+    call_command("purge_people_imports", stdout=out)
+
+    assert "Deleted 1 " in out.getvalue()
+    assert not PeopleImport.objects.exists()
+    with pytest.raises(CommandError):
+        call_command("purge_people_imports", "--days", "0")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import logging
 from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
@@ -26,6 +27,8 @@ from lms.teams.services import team_member_add, team_member_remove
 PERSON_CREATE_ACTION = "relais.sign_in.person_create"
 PERSON_UPDATE_ACTION = "relais.sign_in.person_update"
 USERNAME_MAX = 150
+
+logger = logging.getLogger(__name__)
 
 
 def _claim(claims: dict, name: str) -> str:
@@ -98,11 +101,20 @@ def identity_sign_in(
         return user
     _person_update(user=user, wanted=wanted)
     SignInIdentity.objects.filter(pk=identity.pk).update(last_sign_in_at=now)
-    if claim_names.get("groups"):
+    groups_claim = claim_names.get("groups")
+    if groups_claim and groups_claim in claims:
         sign_in_teams_sync(
-            user=user,
-            groups=claim_groups(claims.get(claim_names["groups"])),
-            now=now,
+            user=user, groups=claim_groups(claims[groups_claim]), now=now
+        )
+    elif groups_claim and groups_claim in (claims.get("_claim_names") or {}):
+        # Microsoft Entra's "group overage": past 200 groups the token names
+        # a Graph endpoint instead of listing them. Not knowing the groups is
+        # not having none: the mapped teams stay as they are.
+        logger.warning(
+            "Sign-in of %s: the groups claim is an overage reference; "
+            "mapped teams left unchanged (send group ids the app is assigned to, "
+            "or fewer groups, in the token).",
+            subject,
         )
     return user
 

@@ -126,3 +126,50 @@ def test_two_first_sign_ins_at_once_make_one_person():
     assert not [r for r in results if isinstance(r, Exception)], results
     assert len(set(results)) == 1
     assert get_user_model().objects.filter(email="noor@example.org").count() == 1
+
+
+@pytest.fixture
+def mapped_sales():
+    team = TeamFactory(name="Ventes")
+    SignInGroupTeam.objects.create(group="sales", team=team)
+    return team
+
+
+def _member(team, user) -> bool:
+    return team.memberships.filter(learner=user).exists()
+
+
+def test_a_sign_in_without_the_groups_claim_leaves_mapped_teams_alone(mapped_sales):
+    user = identity_sign_in(
+        issuer=ISSUER, claims=claims(groups=["sales"]), claim_names=NAMES
+    )
+    assert _member(mapped_sales, user)
+
+    identity_sign_in(issuer=ISSUER, claims=claims(), claim_names=NAMES)
+
+    assert _member(mapped_sales, user), "no claim is not an empty claim"
+
+
+def test_an_entra_group_overage_leaves_mapped_teams_alone(mapped_sales, caplog):
+    user = identity_sign_in(
+        issuer=ISSUER, claims=claims(groups=["sales"]), claim_names=NAMES
+    )
+    overage = claims(
+        _claim_names={"groups": "src1"},
+        _claim_sources={"src1": {"endpoint": "https://graph.microsoft.com/v1.0/x"}},
+    )
+
+    identity_sign_in(issuer=ISSUER, claims=overage, claim_names=NAMES)
+
+    assert _member(mapped_sales, user)
+    assert "overage" in caplog.text
+
+
+def test_an_empty_groups_claim_leaves_the_mapped_teams(mapped_sales):
+    user = identity_sign_in(
+        issuer=ISSUER, claims=claims(groups=["sales"]), claim_names=NAMES
+    )
+
+    identity_sign_in(issuer=ISSUER, claims=claims(groups=[]), claim_names=NAMES)
+
+    assert not _member(mapped_sales, user)

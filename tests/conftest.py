@@ -21,6 +21,29 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip_sqlite)
 
 
+_BROWSER_TIME = {"tests": set(), "seconds": 0.0}
+
+
+def pytest_runtest_logreport(report):
+    """Add up the browser tests' time (on the xdist controller, every worker's)."""
+    if "tests/e2e/" in report.nodeid:
+        _BROWSER_TIME["tests"].add(report.nodeid)
+        _BROWSER_TIME["seconds"] += report.duration
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if not _BROWSER_TIME["tests"]:
+        return
+    workers = getattr(config.option, "numprocesses", None)
+    workers = workers if isinstance(workers, int) and workers > 0 else 1
+    seconds = _BROWSER_TIME["seconds"]
+    terminalreporter.write_line(
+        f"Browser tests: {len(_BROWSER_TIME['tests'])} tests, {seconds:.0f} s of "
+        f"test time (set-up, call, tear-down) over {workers} worker(s), "
+        f"about {seconds / workers:.0f} s of wall time."
+    )
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")

@@ -47,6 +47,7 @@ class RecurrenceFields(forms.Form):
         label=_("Recurrence"),
         choices=Recurrence.choices,
         initial=Recurrence.NONE,
+        required=False,
         widget=forms.RadioSelect,
         help_text=_(
             "A recurring assignment gives each learner a new cycle to complete, "
@@ -66,6 +67,7 @@ class RecurrenceFields(forms.Form):
     cycle_days = forms.IntegerField(
         label=_("Days to complete each new cycle"),
         initial=CYCLE_DAYS_DEFAULT,
+        required=False,
         min_value=1,
         max_value=CYCLE_DAYS_MAX,
         help_text=_("Each new cycle is due this many days after it starts."),
@@ -75,16 +77,15 @@ class RecurrenceFields(forms.Form):
         cleaned = super().clean()
         if self.errors.keys() & {"recurrence", "recurrence_months", "cycle_days"}:
             return cleaned
+        # Left empty: no recurrence, the default time to complete a cycle.
+        recurrence = cleaned.get("recurrence") or Recurrence.NONE
+        days = cleaned.get("cycle_days") or CYCLE_DAYS_DEFAULT
         months = cleaned.get("recurrence_months")
-        if cleaned.get("recurrence") != Recurrence.MONTHS:
+        if recurrence != Recurrence.MONTHS:
             months = None  # typed, then another choice made: not an error
         try:
             cleaned.update(
-                recurrence_clean(
-                    recurrence=cleaned.get("recurrence"),
-                    months=months,
-                    cycle_days=cleaned.get("cycle_days"),
-                )
+                recurrence_clean(recurrence=recurrence, months=months, cycle_days=days)
             )
         except forms.ValidationError as error:
             self.add_error(None, error)

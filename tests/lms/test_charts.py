@@ -48,4 +48,4 @@ def test_team_summary_has_its_three_charts_and_their_tables(
     # Six people assigned, a0 done (current), team A's two others overdue.
     this_month = response.context["compliance_months"][-1]
     assert (this_month.assigned, this_month.current, this_month.overdue) == (6, 1, 2)
-    assert "33 % à jour, 33 % en retard" in content  # the chart's description
+    assert "16 % à jour, 33 % en retard" in content  # the chart's description

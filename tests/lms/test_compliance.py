@@ -21,7 +21,7 @@ TODAY = datetime.date(2027, 3, 15)
 NOW = timezone.make_aware(datetime.datetime(2027, 3, 15, 12))
 DAYS = 7
 
-C, S, O, N = (
+CUR, SOON, LATE, NEVER = (
     ComplianceStatus.CURRENT,
     ComplianceStatus.DUE_SOON,
     ComplianceStatus.OVERDUE,
@@ -32,19 +32,19 @@ C, S, O, N = (
 #  certificate expires in days (None: never, "none": no certificate,
 #  "revoked"), expected status)
 CASES = {
-    "done-this-cycle": (-30, 1, [1], None, C),
-    "done-this-cycle-late": (-30, 2, [1, 2], "none", C),
-    "overdue-never-done": (-1, 1, [], "none", O),
-    "overdue-despite-valid-certificate": (-1, 2, [1], 100, O),
-    "due-today-is-not-overdue": (0, 1, [], "none", S),
-    "due-soon-edge": (DAYS, 1, [], "none", S),
-    "just-outside-window-never-done": (DAYS + 1, 1, [], "none", N),
-    "no-due-date-never-done": (None, 1, [], "none", N),
-    "renewal-with-valid-certificate": (3, 2, [1], 20, C),
-    "renewal-certificate-expired-due-soon": (3, 2, [1], -1, S),
-    "renewal-far-no-certificate": (40, 2, [1], -5, S),
-    "renewal-certificate-revoked": (40, 2, [1], "revoked", S),
-    "self-restart-no-due-date-valid-certificate": (None, 2, [1], 30, C),
+    "done-this-cycle": (-30, 1, [1], None, CUR),
+    "done-this-cycle-late": (-30, 2, [1, 2], "none", CUR),
+    "overdue-never-done": (-1, 1, [], "none", LATE),
+    "overdue-despite-valid-certificate": (-1, 2, [1], 100, LATE),
+    "due-today-is-not-overdue": (0, 1, [], "none", SOON),
+    "due-soon-edge": (DAYS, 1, [], "none", SOON),
+    "just-outside-window-never-done": (DAYS + 1, 1, [], "none", NEVER),
+    "no-due-date-never-done": (None, 1, [], "none", NEVER),
+    "renewal-with-valid-certificate": (3, 2, [1], 20, CUR),
+    "renewal-certificate-expired-due-soon": (3, 2, [1], -1, SOON),
+    "renewal-far-no-certificate": (40, 2, [1], -5, SOON),
+    "renewal-certificate-revoked": (40, 2, [1], "revoked", SOON),
+    "self-restart-no-due-date-valid-certificate": (None, 2, [1], 30, CUR),
 }
 
 

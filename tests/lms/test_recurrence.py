@@ -32,6 +32,7 @@ from lms.teams.services import (
     team_member_add,
     team_member_remove,
 )
+from lms.teams.tasks import start_assignment_cycles
 from tests.factories import UserFactory
 from tests.lms.helpers import enrolment_of, finish
 
@@ -317,3 +318,17 @@ def test_a_new_member_gets_the_first_cycle(yearly, team_a):
     newcomer = UserFactory(username="new")
     team_member_add(team=team_a, learner=newcomer)
     assert cycles(yearly, newcomer) == [(1, yearly.due_on, 1)]
+
+
+def test_the_task_starts_the_cycles_due_now(course, team_a, members_a, today):
+    assignment = assignment_create(
+        course=course,
+        due_on=add_months(today, -13),
+        team=team_a,
+        recurrence=Recurrence.MONTHS,
+        recurrence_months=12,
+    )
+
+    assert start_assignment_cycles.enqueue().return_value == 3
+    assert start_assignment_cycles.enqueue().return_value == 0
+    assert len(cycles(assignment, members_a[0])) == 2

@@ -24,6 +24,7 @@ from core.db import get_or_create
 from courses.models import Certificate, CertificateStatus, CoursePage, EnrolmentSource
 from courses.selectors import canonical_page
 from courses.services import add_months, enrol, enrolment_renew
+from lms.teams.access import can_assign_courses
 from lms.teams.models import (
     CYCLE_DAYS_DEFAULT,
     CYCLE_DAYS_MAX,
@@ -327,12 +328,14 @@ def assignment_recurrence_set(
 ) -> Assignment:
     """Change how an assignment recurs; logged; idempotent.
 
-    ``by`` must be allowed to see the assignment (a trainer, or a manager of
-    its team or of its people): anyone else gets ``PermissionDenied``. Cycles
+    ``by`` must be allowed to assign courses and to see the assignment (a
+    trainer, or a manager of its team or of its people): anyone else gets
+    ``PermissionDenied``. Cycles
     already started keep their due dates; the next ones follow the new
     settings.
     """
-    if not assignments_visible_to(user=by).filter(pk=assignment.pk).exists():
+    visible = assignments_visible_to(user=by).filter(pk=assignment.pk).exists()
+    if not (can_assign_courses(by) and visible):
         raise PermissionDenied(ASSIGNMENT_NOT_ALLOWED)
     if assignment.team_id is not None and by is not None:
         _check_assigner(assigned_by=by, team=assignment.team, learners=[])

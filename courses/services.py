@@ -177,6 +177,32 @@ def enrolment_restart(*, enrolment: Enrolment) -> Enrolment:
     return enrolment
 
 
+@transaction.atomic
+def enrolment_renew(
+    *, enrolment: Enrolment, due_on: datetime.date, now: datetime.datetime | None = None
+) -> Enrolment:
+    """Give a recurring assignment's new cycle: a fresh cycle, due on ``due_on``.
+
+    A new cycle starts only if the current one is complete (a learner already
+    recertifying keeps the cycle they started); either way the due date
+    becomes ``due_on``, later or not. Under the enrolment's row lock, so two
+    concurrent renewals start one cycle. ``now`` dates the new cycle.
+    """
+    enrolment = _lock(enrolment)
+    fields = ["due_on"]
+    current_done = CourseCompletion.objects.filter(
+        enrolment=enrolment, cycle=enrolment.cycle
+    ).exists()
+    if current_done:
+        enrolment.cycle += 1
+        enrolment.cycle_started_at = now or timezone.now()
+        fields += ["cycle", "cycle_started_at"]
+    enrolment.due_on = due_on
+    enrolment.full_clean(validate_unique=False, validate_constraints=False)
+    enrolment.save(update_fields=fields)
+    return enrolment
+
+
 # --- Progress and completion ----------------------------------------------------
 
 

@@ -33,7 +33,7 @@ from courses.selectors import canonical_page, course_lessons
 from courses.services import certificate_revoke, lesson_complete
 from demo.progress import grade_essays
 from lms.teams.access import MANAGERS_GROUP
-from lms.teams.models import Team
+from lms.teams.models import Recurrence, Team
 from lms.teams.services import (
     assignment_create,
     team_create,
@@ -83,10 +83,12 @@ class DemoTeam:
     completed: float
     in_progress: float
     managed_by_demo_manager: bool
+    #: a yearly refresher: the assignment recurs every this many months
+    recurrence_months: int | None = None
 
 
 DEMO_TEAMS = [
-    DemoTeam("Service client – Montréal", "mtl", 120, -7, 0.6, 0.25, True),
+    DemoTeam("Service client – Montréal", "mtl", 120, -7, 0.6, 0.25, True, 12),
     DemoTeam("Communications – Québec", "qc", 45, 21, 0.3, 0.4, False),
 ]
 TEAM_SIZE = 30
@@ -220,6 +222,8 @@ def _seed_team(spec: DemoTeam, *, course, manager, now, seed: int, grader=None) 
         due_on=timezone.localdate(now) + datetime.timedelta(days=spec.due_in_days),
         team=team,
         now=start,
+        recurrence=Recurrence.MONTHS if spec.recurrence_months else Recurrence.NONE,
+        recurrence_months=spec.recurrence_months,
     )
     lessons = course_lessons(course=course)
     quiz = course.final_quiz if course.final_quiz_id else None

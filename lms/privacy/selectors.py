@@ -100,11 +100,12 @@ def person_record(*, person) -> dict:
         "assignments": [
             {
                 "course": assignment.assignment.course.title,
-                "due_on": _when(assignment.assignment.due_on),
+                "due_on": _when(assignment.due_on),
+                "cycle": assignment.cycle,
             }
-            for assignment in LearnerAssignment.objects.filter(
-                learner=person
-            ).select_related("assignment__course")
+            for assignment in LearnerAssignment.objects.filter(learner=person)
+            .select_related("assignment__course")
+            .order_by("pk")
         ],
         "enrolments": [
             {

@@ -160,3 +160,103 @@ def column_chart(
         )
     parts.append(mark_safe("</svg>"))
     return mark_safe("".join(parts))
+
+
+#: The second series of a grouped chart: dark red, 6:1 against white.
+SECOND_COLOUR = "#b3261e"
+
+
+@dataclass(frozen=True)
+class Group:
+    """One group of columns (e.g. a month): its label and one datum per series."""
+
+    label: str
+    data: list[Datum]
+
+
+def grouped_column_chart(
+    *,
+    ident: str,
+    title: str,
+    description: str,
+    series: list[str],
+    groups: list[Group],
+    maximum: float = 100,
+) -> SafeString:
+    """Two columns per group (e.g. share current and share overdue per month).
+
+    A legend names the series in text; each column carries its value, and
+    its ``<title>`` says which series and group it is, so colour is never the
+    only cue. At most two series (the bar colour, then dark red).
+    """
+    colours = (BAR_COLOUR, SECOND_COLOUR)
+    left, top, column, gap, plot_height = 10, 34, 22, 10, 160
+    group_width = column * len(series) + gap
+    width = left + group_width * max(len(groups), 1) + 10
+    height = top + plot_height + 40
+    baseline = top + plot_height
+    parts = [
+        _open_svg(
+            ident=ident, width=width, height=height, title=title, desc=description
+        ),
+        format_html(
+            '<line x1="{l}" y1="{b}" x2="{r}" y2="{b}" stroke="{c}" '
+            'aria-hidden="true"/>',
+            l=left,
+            r=width - 10,
+            b=baseline,
+            c=AXIS_COLOUR,
+        ),
+    ]
+    for index, name in enumerate(series):
+        x = left + index * 160
+        parts.append(
+            format_html(
+                '<g><rect x="{x}" y="6" width="12" height="12" fill="{colour}"/>'
+                '<text x="{tx}" y="16" fill="{tc}" style="{font}">{name}</text></g>',
+                x=x,
+                tx=x + 16,
+                colour=colours[index % 2],
+                tc=TEXT_COLOUR,
+                font=FONT,
+                name=name,
+            )
+        )
+    for g_index, group in enumerate(groups):
+        x0 = left + group_width * g_index
+        for s_index, datum in enumerate(group.data):
+            x = x0 + column * s_index
+            bar = plot_height * max(0.0, min(datum.value, maximum)) / (maximum or 1)
+            parts.append(
+                format_html(
+                    "<g><title>{label}, {name}: {text}</title>"
+                    '<rect x="{x}" y="{y}" width="{w}" height="{h}" fill="{colour}"/>'
+                    '<text x="{cx}" y="{vy}" text-anchor="middle" fill="{tc}" '
+                    'style="font-family:system-ui,sans-serif;font-size:9px">{text}'
+                    "</text></g>",
+                    label=group.label,
+                    name=series[s_index],
+                    text=datum.text,
+                    x=x + 1,
+                    y=f"{baseline - bar:.1f}",
+                    w=column - 2,
+                    h=f"{bar:.1f}",
+                    colour=colours[s_index % 2],
+                    cx=x + column / 2,
+                    vy=f"{baseline - bar - 3:.1f}",
+                    tc=TEXT_COLOUR,
+                )
+            )
+        parts.append(
+            format_html(
+                '<text x="{cx}" y="{ly}" text-anchor="middle" fill="{tc}" '
+                'style="{font}">{label}</text>',
+                cx=x0 + column * len(series) / 2,
+                ly=baseline + 16,
+                tc=TEXT_COLOUR,
+                font=FONT,
+                label=group.label,
+            )
+        )
+    parts.append(mark_safe("</svg>"))
+    return mark_safe("".join(parts))

@@ -24,6 +24,7 @@ from lms.reports.selectors import (
     filter_by_teams,
     team_choices,
 )
+from lms.teams.compliance import ComplianceStatus
 from quizzes.models import Quiz, QuizAttempt
 from scenarios.models import ScenarioRun
 
@@ -85,7 +86,7 @@ class ActivePeopleFilter(django_filters.ChoiceFilter):
 
 
 class CompletionFilterSet(WagtailFilterSet):
-    """Team, course, status and due-date range of the completion matrix."""
+    """Team, course, status, compliance and due-date range of the completion matrix."""
 
     team = TeamFilter()
     course = IdModelChoiceFilter(
@@ -93,6 +94,9 @@ class CompletionFilterSet(WagtailFilterSet):
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=CompletionStatus.choices
+    )
+    compliance = django_filters.ChoiceFilter(
+        label=_("Compliance"), choices=ComplianceStatus.choices
     )
     due = django_filters.DateFromToRangeFilter(
         label=_("Due date"), field_name="due_on", widget=DateRangePickerWidget

@@ -59,7 +59,8 @@ from courses.models import (
     certificate_status_expression,
 )
 from lms.teams.access import can_view_all_reports, can_view_reports
-from lms.teams.models import Assignment, Team
+from lms.teams.compliance import ComplianceStatus, compliance_expression
+from lms.teams.models import Assignment, LearnerAssignment, Team
 from lms.teams.selectors import (
     learner_in_scope_q,
     learner_in_team_q,
@@ -196,8 +197,8 @@ def annotate_progress(
     figures, ``courses.completion``), ``quiz_score`` (the final quiz's kept
     grade, ``quizzes.grades``), ``quiz_awaiting`` (an attempt this cycle
     awaits a person's grading: the matrix says so, never the answer's text),
-    ``certificate_state``
-    and ``certificate_expires_at``. Aliased, for filters and sorting only:
+    ``certificate_state``, ``certificate_expires_at`` and ``compliance``
+    (``lms.teams.compliance``). Aliased, for filters and sorting only:
     ``status`` and ``percent``. Referencing an annotation from another
     expression repeats its SQL, so the displayed status and percentage are
     derived from the selected figures by :func:`completion_figures`, through
@@ -237,6 +238,7 @@ def annotate_progress(
                 latest_certificate.values("expires_at")[:1],
                 output_field=DateTimeField(),
             ),
+            compliance=compliance_expression(today=today, now=now),
         )
         .alias(
             required_lessons=figures["required_lessons"],
@@ -318,6 +320,7 @@ COMPLETION_FIELDS = (
     "completed_at",
     "certificate_state",
     "certificate_expires_at",
+    "compliance",
 )
 
 
@@ -392,28 +395,48 @@ def summary_aggregates(*, today: datetime.date) -> dict:
     }
 
 
+def compliance_aggregates(*, today: datetime.date, now: datetime.datetime) -> dict:
+    """One count per :class:`ComplianceStatus`, keyed ``compliance_<status>``.
+
+    For a queryset aliasing ``compliance`` (see :func:`team_summary_rows`).
+    """
+    return {
+        f"compliance_{status}": Count("pk", filter=Q(compliance=status))
+        for status in ComplianceStatus.values
+    }
+
+
 def team_summary_rows(
     *,
     user,
     team: Team | None = None,
     today: datetime.date | None = None,
+    now: datetime.datetime | None = None,
 ) -> QuerySet:
     """Per team and course: assigned, completed, rate, overdue, average score.
 
     One dict per (team, course) in ``user``'s scope; ``rate`` is a percentage
     and ``average_score`` the mean final-quiz score recorded at completion.
-    The queryset keeps the enrolment filters, so callers filter it by course
-    or due date like the matrix.
+    ``compliance_current``, ``compliance_due_soon``, ``compliance_overdue``
+    and ``compliance_never_done`` count the learners in each compliance
+    status (``lms.teams.compliance``). The queryset keeps the enrolment
+    filters, so callers filter it by course or due date like the matrix.
     """
-    today = today or timezone.localdate()
+    now = now or timezone.now()
+    today = today or timezone.localdate(now)
     return (
         _team_enrolments(user=user, team=team)
+        .alias(compliance=compliance_expression(today=today, now=now))
         .values(
             team_id=F("learner__team_memberships__team_id"),
             team_name=F("learner__team_memberships__team__name"),
             course_title=F("course__title"),
         )
-        .annotate(course_pk=F("course_id"), **summary_aggregates(today=today))
+        .annotate(
+            course_pk=F("course_id"),
+            **summary_aggregates(today=today),
+            **compliance_aggregates(today=today, now=now),
+        )
         .annotate(
             rate=Case(
                 When(assigned=0, then=Value(0)),
@@ -540,6 +563,96 @@ def completions_by_month(
         }
     )
     return [MonthCount(day, counts[f"m{index}"]) for index, day in enumerate(starts)]
+
+
+@dataclass(frozen=True)
+class MonthCompliance:
+    """One month of the "compliance over time" chart, at the month's end."""
+
+    month: datetime.date
+    assigned: int
+    current: int
+    overdue: int
+
+    @property
+    def current_share(self) -> int:
+        return completion_rate(self.current, self.assigned)
+
+    @property
+    def overdue_share(self) -> int:
+        return completion_rate(self.overdue, self.assigned)
+
+
+def compliance_by_month(
+    enrolments: QuerySet[Enrolment],
+    *,
+    now: datetime.datetime | None = None,
+    months: int = CHART_MONTHS,
+) -> list[MonthCompliance]:
+    """Compliance at the end of each of the last ``months`` months (now for this one).
+
+    ``enrolments`` is the scoped, filtered enrolment queryset. Each learner's
+    assignment cycle in force at a month's end (started by then, not yet
+    followed by a later cycle) counts once: *current* when the enrolment had
+    completed that cycle (or a later one) by then, *overdue* when not and its
+    due date had passed. These are the first two steps of the compliance
+    rule (``lms.teams.compliance``) replayed at each date; certificates are
+    not replayed, so a month's "neither" share mixes due soon and never done.
+    One query: two correlated subqueries per row, then conditional counts.
+    """
+    now = now or timezone.now()
+    starts = _month_starts(now, months)
+    ends = [
+        timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+        for day in starts[1:]
+    ] + [now]
+    end_days = starts[1:] + [timezone.localdate(now)]
+    done_at = (
+        CourseCompletion.objects.filter(
+            enrolment=OuterRef("enrolment"), cycle__gte=OuterRef("enrolment_cycle")
+        )
+        .order_by("completed_at")
+        .values("completed_at")[:1]
+    )
+    superseded_at = (
+        LearnerAssignment.objects.filter(
+            assignment=OuterRef("assignment"),
+            learner=OuterRef("learner"),
+            cycle__gt=OuterRef("cycle"),
+        )
+        .order_by("created_at")
+        .values("created_at")[:1]
+    )
+    rows = LearnerAssignment.objects.filter(
+        enrolment__in=enrolments.values("pk"), created_at__lt=ends[-1]
+    ).annotate(
+        done_at=Subquery(done_at, output_field=DateTimeField()),
+        superseded_at=Subquery(superseded_at, output_field=DateTimeField()),
+    )
+    counts = {}
+    for index, (end, end_day) in enumerate(zip(ends, end_days, strict=True)):
+        in_force = Q(created_at__lt=end) & (
+            Q(superseded_at__isnull=True) | Q(superseded_at__gte=end)
+        )
+        done = Q(done_at__lt=end)
+        counts[f"a{index}"] = Count("pk", filter=in_force)
+        counts[f"c{index}"] = Count("pk", filter=in_force & done)
+        counts[f"o{index}"] = Count(
+            "pk",
+            filter=in_force
+            & (Q(done_at__isnull=True) | Q(done_at__gte=end))
+            & Q(due_on__lt=end_day),
+        )
+    totals = rows.aggregate(**counts)
+    return [
+        MonthCompliance(
+            month=day,
+            assigned=totals[f"a{index}"],
+            current=totals[f"c{index}"],
+            overdue=totals[f"o{index}"],
+        )
+        for index, day in enumerate(starts)
+    ]
 
 
 def scoped_enrolments(*, user, team: Team | None = None) -> QuerySet[Enrolment]:

@@ -51,7 +51,7 @@ def send_assignment_reminder(*, reminder) -> bool:
         user=reminder.recipient,
         language=language,
         context={
-            "due_on": item.assignment.due_on,
+            "due_on": item.due_on,
             "course_title": title,
             "course_url": url,
             "dashboard_url": dashboard_url,
@@ -72,7 +72,7 @@ def send_manager_digest(*, manager, reminders: list) -> bool:
                 {
                     "learner": learner.get_full_name() or learner.get_username(),
                     "course_title": title,
-                    "due_on": item.assignment.due_on,
+                    "due_on": item.due_on,
                 }
             )
         report_url = absolute_url(reverse("reports:completion") + "?status=overdue")

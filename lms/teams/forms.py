@@ -8,12 +8,23 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput
 
+from lms.teams.models import (
+    CYCLE_DAYS_DEFAULT,
+    CYCLE_DAYS_MAX,
+    RECURRENCE_MONTHS_MAX,
+    RECURRENCE_MONTHS_MIN,
+    Recurrence,
+)
 from lms.teams.selectors import (
     assignable_courses,
     assignable_learners,
     assignable_teams,
 )
-from lms.teams.services import ASSIGNMENT_NO_TARGET, ASSIGNMENT_ONE_TARGET
+from lms.teams.services import (
+    ASSIGNMENT_NO_TARGET,
+    ASSIGNMENT_ONE_TARGET,
+    recurrence_clean,
+)
 
 DUE_DATE_IN_PAST = _("Choose a due date from today on.")
 LEARNERS_UNKNOWN = _(
@@ -24,8 +35,65 @@ TOO_MANY_LEARNERS = _("Enter at most %(limit)s learners at once, or assign a tea
 MAX_LEARNERS_PER_FORM = 500
 
 
-class AssignmentForm(forms.Form):
-    """Course, due date, and either a team or learners (usernames or emails)."""
+class RecurrenceFields(forms.Form):
+    """How an assignment recurs: never, every N months, or on certificate expiry.
+
+    The numbers are checked by the service's own rule
+    (``lms.teams.services.recurrence_clean``), so the form and the service
+    refuse the same input with the same messages.
+    """
+
+    recurrence = forms.ChoiceField(
+        label=_("Recurrence"),
+        choices=Recurrence.choices,
+        initial=Recurrence.NONE,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "A recurring assignment gives each learner a new cycle to complete, "
+            "with its own due date and reminders."
+        ),
+    )
+    recurrence_months = forms.IntegerField(
+        label=_("Every (months)"),
+        required=False,
+        min_value=RECURRENCE_MONTHS_MIN,
+        max_value=RECURRENCE_MONTHS_MAX,
+        help_text=_(
+            "For “Every N months”: a new cycle starts this many months after "
+            "the previous cycle's due date (1 to 60)."
+        ),
+    )
+    cycle_days = forms.IntegerField(
+        label=_("Days to complete each new cycle"),
+        initial=CYCLE_DAYS_DEFAULT,
+        required=False,
+        min_value=1,
+        max_value=CYCLE_DAYS_MAX,
+        help_text=_("Each new cycle is due this many days after it starts."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors.keys() & {"recurrence", "recurrence_months", "cycle_days"}:
+            return cleaned
+        # Left empty: no recurrence, the default time to complete a cycle.
+        recurrence = cleaned.get("recurrence") or Recurrence.NONE
+        days = cleaned.get("cycle_days") or CYCLE_DAYS_DEFAULT
+        months = cleaned.get("recurrence_months")
+        if recurrence != Recurrence.MONTHS:
+            months = None  # typed, then another choice made: not an error
+        try:
+            cleaned.update(
+                recurrence_clean(recurrence=recurrence, months=months, cycle_days=days)
+            )
+        except forms.ValidationError as error:
+            self.add_error(None, error)
+        return cleaned
+
+
+class AssignmentForm(RecurrenceFields):
+    """Course, due date, either a team or learners, and the recurrence."""
 
     course = forms.ModelChoiceField(
         label=_("Course"), queryset=None, empty_label=_("Choose a course")
@@ -51,6 +119,16 @@ class AssignmentForm(forms.Form):
             "Leave empty when assigning a team."
         ),
     )
+
+    field_order = [
+        "course",
+        "due_on",
+        "team",
+        "learners",
+        "recurrence",
+        "recurrence_months",
+        "cycle_days",
+    ]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

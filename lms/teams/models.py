@@ -8,6 +8,12 @@ rows, and reminders are logged against them.
 
 Assignments point at a course's original-language page, like enrolments do
 (see ``courses.models.enrolment``).
+
+An assignment may *recur* (``Recurrence``): every N months, or when the
+learner's certificate for the course expires. Each new cycle is one more
+``LearnerAssignment`` row for the learner (``cycle`` 2, 3, ...) with its own
+due date, so reminders follow each cycle as they follow the first
+(``lms.teams.services.assignment_cycles_start``).
 """
 
 from django.conf import settings
@@ -121,12 +127,28 @@ class TeamManagerRole(models.Model):
         return f"{self.manager} manages {self.team}"
 
 
+class Recurrence(models.TextChoices):
+    """Whether, and when, an assignment gives its learners a new cycle."""
+
+    NONE = "none", _("Does not recur")
+    MONTHS = "months", _("Every N months")
+    CERTIFICATE = "certificate", _("When the learner's certificate expires")
+
+
+#: Bounds of "every N months", and the default time to complete a new cycle.
+RECURRENCE_MONTHS_MIN, RECURRENCE_MONTHS_MAX = 1, 60
+CYCLE_DAYS_DEFAULT, CYCLE_DAYS_MAX = 30, 365
+
+
 class Assignment(models.Model):
     """A course given to a team or to chosen learners, to finish by a due date.
 
     Team assignments also reach people who join the team later. Assigning the
     same course to the same target with the same due date again changes
-    nothing (see ``assignment_create``).
+    nothing (see ``assignment_create``). A recurring assignment starts a new
+    cycle per learner every ``recurrence_months`` months after the previous
+    cycle's due date, or when the certificate of their last completed cycle
+    expires; each new cycle is due ``cycle_days`` days after it starts.
     """
 
     course = models.ForeignKey(
@@ -155,12 +177,41 @@ class Assignment(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("assigned at"), default=timezone.now)
+    recurrence = models.CharField(
+        _("recurrence"),
+        max_length=20,
+        choices=Recurrence.choices,
+        default=Recurrence.NONE,
+    )
+    recurrence_months = models.PositiveSmallIntegerField(
+        _("every (months)"),
+        null=True,
+        blank=True,
+        help_text=_("From 1 to 60; only when the assignment recurs every N months."),
+    )
+    cycle_days = models.PositiveSmallIntegerField(
+        _("days to complete each new cycle"),
+        default=CYCLE_DAYS_DEFAULT,
+        help_text=_("A new cycle is due this many days after it starts."),
+    )
 
     class Meta:
         verbose_name = _("assignment")
         verbose_name_plural = _("assignments")
         ordering = ["due_on", "pk"]
         constraints = [
+            models.CheckConstraint(
+                condition=~Q(recurrence=Recurrence.MONTHS)
+                | Q(
+                    recurrence_months__gte=RECURRENCE_MONTHS_MIN,
+                    recurrence_months__lte=RECURRENCE_MONTHS_MAX,
+                ),
+                name="assignment_recurrence_months_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(cycle_days__gte=1, cycle_days__lte=CYCLE_DAYS_MAX),
+                name="assignment_cycle_days_range",
+            ),
             models.UniqueConstraint(
                 fields=["team", "course", "due_on"],
                 condition=Q(team__isnull=False),
@@ -179,11 +230,14 @@ class Assignment(models.Model):
 
 
 class LearnerAssignment(models.Model):
-    """One learner reached by an assignment, with the enrolment it gave them.
+    """One cycle of an assignment for one learner, with the enrolment it gave them.
 
-    Kept when the learner later leaves the team: the course was assigned to
-    them. Reminders are logged per row, so each is sent once per learner and
-    assignment.
+    The first cycle is made when the assignment reaches the learner; a
+    recurring assignment adds one row per new cycle (``cycle`` 2, 3, ...),
+    each with its own due date. The row is done when the enrolment has a
+    completion of ``enrolment_cycle`` or a later cycle. Kept when the learner
+    later leaves the team: the course was assigned to them. Reminders are
+    logged per row, so each is sent once per learner, assignment and cycle.
     """
 
     assignment = models.ForeignKey(
@@ -205,18 +259,28 @@ class LearnerAssignment(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("assigned at"), default=timezone.now)
+    cycle = models.PositiveSmallIntegerField(
+        _("cycle"), default=1, help_text=_("1, then 2, 3… for each recurrence.")
+    )
+    enrolment_cycle = models.PositiveSmallIntegerField(
+        _("enrolment cycle"),
+        default=1,
+        help_text=_("The enrolment's cycle that completes this one."),
+    )
+    due_on = models.DateField(_("due date"))
 
     class Meta:
         verbose_name = _("learner assignment")
         verbose_name_plural = _("learner assignments")
         constraints = [
             models.UniqueConstraint(
-                fields=["assignment", "learner"], name="unique_learner_assignment"
+                fields=["assignment", "learner", "cycle"],
+                name="unique_learner_assignment_cycle",
             )
         ]
 
     def __str__(self):
-        return f"{self.learner} · {self.assignment}"
+        return f"{self.learner} · {self.assignment} (cycle {self.cycle})"
 
 
 class ReminderStage(models.TextChoices):

@@ -53,7 +53,7 @@ def _on_commit_enqueue(task, **kwargs) -> None:
 
 
 def _learner_stage(item: LearnerAssignment, today: datetime.date) -> str:
-    if item.assignment.due_on < today:
+    if item.due_on < today:
         return ReminderStage.OVERDUE
     return ReminderStage.DUE_SOON
 

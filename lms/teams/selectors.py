@@ -13,13 +13,14 @@ from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
-from courses.models import CharterPage, CourseCompletion, CoursePage
+from courses.models import Certificate, CharterPage, CourseCompletion, CoursePage
 from courses.selectors import charter_current_version
 from lms.teams.access import can_assign_courses, can_view_all_reports, can_view_reports
 from lms.teams.models import (
     Assignment,
     CharterReminder,
     LearnerAssignment,
+    Recurrence,
     Team,
     TeamManagerRole,
     TeamMembership,
@@ -149,26 +150,105 @@ def assignments_visible_to(*, user) -> QuerySet[Assignment]:
     return assignments.filter(Q(team_id__in=managed) | Q(Exists(reaches_people)))
 
 
+def latest_cycle_q() -> Q:
+    """Learner assignments that are their learner's latest cycle of the assignment."""
+    later = LearnerAssignment.objects.filter(
+        assignment=OuterRef("assignment"),
+        learner=OuterRef("learner"),
+        cycle__gt=OuterRef("cycle"),
+    )
+    return ~Q(Exists(later))
+
+
+def cycle_done_q() -> Q:
+    """Learner assignments whose cycle is done: the enrolment has a completion
+    of the cycle the row asked for, or of a later one."""
+    return Q(
+        Exists(
+            CourseCompletion.objects.filter(
+                enrolment=OuterRef("enrolment"), cycle__gte=OuterRef("enrolment_cycle")
+            )
+        )
+    )
+
+
 def learner_assignments_to_remind(
     *, today: datetime.date, days: int
 ) -> QuerySet[LearnerAssignment]:
     """Open learner assignments due within ``days`` days, or already overdue.
 
-    "Open" means the learner's current cycle of the course is not complete.
+    One row per learner, assignment and cycle: only each learner's latest
+    cycle is reminded about (an earlier one left undone is superseded), and
+    it is "open" while the enrolment has no completion of that cycle or a
+    later one.
     """
     horizon = today + datetime.timedelta(days=days)
-    completed = CourseCompletion.objects.filter(
-        enrolment=OuterRef("enrolment"), cycle=OuterRef("enrolment__cycle")
-    )
     return (
-        LearnerAssignment.objects.filter(
-            assignment__due_on__lte=horizon, learner__is_active=True
-        )
-        .exclude(Exists(completed))
+        LearnerAssignment.objects.filter(due_on__lte=horizon, learner__is_active=True)
+        .filter(latest_cycle_q())
+        .exclude(cycle_done_q())
         .select_related("learner", "enrolment", "assignment__course")
         .prefetch_related("reminders")
-        .order_by("assignment__due_on", "pk")
+        .order_by("due_on", "pk")
     )
+
+
+def recurring_cycles_latest(
+    *, assignment: Assignment | None = None
+) -> list[tuple[LearnerAssignment, Certificate | None]]:
+    """Each active learner's latest cycle of each recurring assignment.
+
+    With, for assignments that recur on certificate expiry, the latest
+    certificate issued for a completion of that cycle (or a later one), else
+    None. A team assignment counts only the team's current members: leaving
+    the team stops its recurrence. Two queries (three with certificates).
+    """
+    rows = (
+        LearnerAssignment.objects.exclude(assignment__recurrence=Recurrence.NONE)
+        .filter(learner__is_active=True)
+        .filter(latest_cycle_q())
+        .filter(
+            Q(assignment__team__isnull=True)
+            | Q(
+                Exists(
+                    TeamMembership.objects.filter(
+                        team=OuterRef("assignment__team"), learner=OuterRef("learner")
+                    )
+                )
+            )
+        )
+        .select_related("assignment", "enrolment")
+        .order_by("assignment_id", "learner_id")
+    )
+    if assignment is not None:
+        rows = rows.filter(assignment=assignment)
+    rows = list(rows)
+    by_enrolment: dict[int, list[Certificate]] = {}
+    enrolment_ids = {
+        row.enrolment_id
+        for row in rows
+        if row.assignment.recurrence == Recurrence.CERTIFICATE
+    }
+    if enrolment_ids:
+        certificates = (
+            Certificate.objects.filter(completion__enrolment_id__in=enrolment_ids)
+            .select_related("completion")
+            .order_by("-issued_at", "-pk")
+        )
+        for certificate in certificates:
+            by_enrolment.setdefault(certificate.completion.enrolment_id, []).append(
+                certificate
+            )
+
+    def certificate_of(row):
+        if row.assignment.recurrence != Recurrence.CERTIFICATE:
+            return None
+        for certificate in by_enrolment.get(row.enrolment_id, ()):
+            if certificate.completion.cycle >= row.enrolment_cycle:
+                return certificate
+        return None
+
+    return [(row, certificate_of(row)) for row in rows]
 
 
 def managers_of_learners(*, learner_ids) -> dict[int, set[int]]:

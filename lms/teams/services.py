@@ -12,25 +12,37 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from core.db import get_or_create
-from courses.models import CoursePage, EnrolmentSource
+from courses.models import Certificate, CertificateStatus, CoursePage, EnrolmentSource
 from courses.selectors import canonical_page
-from courses.services import enrol
+from courses.services import add_months, enrol, enrolment_renew
+from lms.teams.access import can_assign_courses
 from lms.teams.models import (
+    CYCLE_DAYS_DEFAULT,
+    CYCLE_DAYS_MAX,
+    RECURRENCE_MONTHS_MAX,
+    RECURRENCE_MONTHS_MIN,
     Assignment,
     LearnerAssignment,
+    Recurrence,
     Team,
     TeamManagerRole,
     TeamMembership,
 )
-from lms.teams.selectors import assignable_learners, assignable_teams
+from lms.teams.selectors import (
+    assignable_learners,
+    assignable_teams,
+    assignments_visible_to,
+    recurring_cycles_latest,
+)
 
 ASSIGNMENT_ONE_TARGET = _(
     "Assign the course to a team or to chosen learners, not both."
@@ -41,8 +53,16 @@ ASSIGNMENT_LEARNER_NOT_ALLOWED = _(
     "You can only assign courses to members of the teams you manage."
 )
 TEAM_NAME_REQUIRED = _("Give the team a name.")
+RECURRENCE_UNKNOWN = _("Choose how the assignment recurs.")
+RECURRENCE_MONTHS_INVALID = _("Enter a whole number of months from 1 to 60.")
+RECURRENCE_MONTHS_UNUSED = _("Months apply only to an assignment every N months.")
+CYCLE_DAYS_INVALID = _("Enter a whole number of days from 1 to 365.")
+ASSIGNMENT_NOT_ALLOWED = _(
+    "You can only change the assignments of the teams you manage."
+)
 
 ASSIGN_ACTION = "relais.assignment.create"
+RECURRENCE_ACTION = "relais.assignment.recurrence"
 
 
 # --- Teams ----------------------------------------------------------------------
@@ -130,8 +150,19 @@ def team_assignments_sync(*, team: Team) -> int:
 def _reach(
     *, assignment: Assignment, learner, now: datetime.datetime | None = None
 ) -> LearnerAssignment:
-    """Enrol one learner for an assignment and record that it reached them."""
+    """Enrol one learner for an assignment and record that it reached them.
+
+    A learner it already reached keeps their cycles: enrolling again would
+    bring their due date back to the first cycle's.
+    """
     now = now or timezone.now()
+    reached = (
+        assignment.learner_assignments.filter(learner=learner)
+        .order_by("-cycle")
+        .first()
+    )
+    if reached is not None:
+        return reached
     enrolment = enrol(
         learner=learner,
         course=assignment.course,
@@ -142,8 +173,13 @@ def _reach(
     )
     learner_assignment, _created = get_or_create(
         LearnerAssignment,
-        {"assignment": assignment, "learner": learner},
-        {"enrolment": enrolment, "created_at": now},
+        {"assignment": assignment, "learner": learner, "cycle": 1},
+        {
+            "enrolment": enrolment,
+            "created_at": now,
+            "due_on": assignment.due_on,
+            "enrolment_cycle": enrolment.cycle,
+        },
     )
     return learner_assignment
 
@@ -167,6 +203,52 @@ def _check_assigner(*, assigned_by, team: Team | None, learners: list) -> None:
             raise ValidationError({"learners": ASSIGNMENT_LEARNER_NOT_ALLOWED})
 
 
+def _whole_number(value, low: int, high: int, message) -> int:
+    """``value`` as an int within [low, high], else a ValidationError."""
+    if isinstance(value, bool):
+        raise ValidationError(message)
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        raise ValidationError(message) from None
+    if not low <= number <= high:
+        raise ValidationError(message)
+    return number
+
+
+def recurrence_clean(
+    *, recurrence: str, months=None, cycle_days=CYCLE_DAYS_DEFAULT
+) -> dict:
+    """Checked recurrence settings, as ``Assignment`` field values.
+
+    ``months`` (1–60) is required for "every N months" and refused otherwise;
+    ``cycle_days`` (1–365) is how long each new cycle has before it is due.
+    Numbers may come as text (a form, a command line); anything else, a
+    negative number or zero is a ``ValidationError`` naming the field.
+    """
+    if recurrence not in Recurrence.values:
+        raise ValidationError({"recurrence": RECURRENCE_UNKNOWN})
+    if recurrence == Recurrence.MONTHS:
+        try:
+            months = _whole_number(
+                months,
+                RECURRENCE_MONTHS_MIN,
+                RECURRENCE_MONTHS_MAX,
+                RECURRENCE_MONTHS_INVALID,
+            )
+        except ValidationError as error:
+            raise ValidationError({"recurrence_months": error.messages}) from None
+    elif months not in (None, ""):
+        raise ValidationError({"recurrence_months": RECURRENCE_MONTHS_UNUSED})
+    else:
+        months = None
+    try:
+        days = _whole_number(cycle_days, 1, CYCLE_DAYS_MAX, CYCLE_DAYS_INVALID)
+    except ValidationError as error:
+        raise ValidationError({"cycle_days": error.messages}) from None
+    return {"recurrence": recurrence, "recurrence_months": months, "cycle_days": days}
+
+
 @transaction.atomic
 def assignment_create(
     *,
@@ -175,6 +257,9 @@ def assignment_create(
     assigned_by=None,
     team: Team | None = None,
     learners: Iterable = (),
+    recurrence: str = Recurrence.NONE,
+    recurrence_months=None,
+    cycle_days=CYCLE_DAYS_DEFAULT,
     now: datetime.datetime | None = None,
 ) -> Assignment:
     """Assign a course to a team or to chosen learners, and enrol them.
@@ -185,8 +270,13 @@ def assignment_create(
     course and due date join one assignment. A manager (``assigned_by``
     without ``view_all_reports``) may only assign to their teams and people.
     ``now`` (default: the current time) dates the assignment and enrolments.
+    The recurrence settings are checked by :func:`recurrence_clean`; given
+    again for an existing assignment, the latest settings win.
     """
     now = now or timezone.now()
+    settings = recurrence_clean(
+        recurrence=recurrence, months=recurrence_months, cycle_days=cycle_days
+    )
     learners = list(learners)
     if team is not None and learners:
         raise ValidationError(ASSIGNMENT_ONE_TARGET)
@@ -197,8 +287,10 @@ def assignment_create(
     assignment, created = get_or_create(
         Assignment,
         {"team": team, "course": course, "due_on": due_on},
-        {"assigned_by": assigned_by, "created_at": now},
+        {"assigned_by": assigned_by, "created_at": now, **settings},
     )
+    if not created and any(getattr(assignment, k) != v for k, v in settings.items()):
+        assignment = _set_recurrence(assignment=assignment, settings=settings)
     if team is not None:
         learners = [m.learner for m in team.memberships.select_related("learner")]
     for learner in learners:
@@ -211,3 +303,163 @@ def assignment_create(
             data={"learners": len(learners)},
         )
     return assignment
+
+
+# --- Recurrence ---------------------------------------------------------------------
+
+
+def _set_recurrence(*, assignment: Assignment, settings: dict) -> Assignment:
+    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    for name, value in settings.items():
+        setattr(assignment, name, value)
+    assignment.full_clean(validate_unique=False)
+    assignment.save(update_fields=list(settings))
+    return assignment
+
+
+@transaction.atomic
+def assignment_recurrence_set(
+    *,
+    assignment: Assignment,
+    recurrence: str,
+    recurrence_months=None,
+    cycle_days=CYCLE_DAYS_DEFAULT,
+    by,
+) -> Assignment:
+    """Change how an assignment recurs; logged; idempotent.
+
+    ``by`` must be allowed to assign courses and to see the assignment (a
+    trainer, or a manager of its team or of its people): anyone else gets
+    ``PermissionDenied``. Cycles
+    already started keep their due dates; the next ones follow the new
+    settings.
+    """
+    visible = assignments_visible_to(user=by).filter(pk=assignment.pk).exists()
+    if not (can_assign_courses(by) and visible):
+        raise PermissionDenied(ASSIGNMENT_NOT_ALLOWED)
+    if assignment.team_id is not None and by is not None:
+        _check_assigner(assigned_by=by, team=assignment.team, learners=[])
+    settings = recurrence_clean(
+        recurrence=recurrence, months=recurrence_months, cycle_days=cycle_days
+    )
+    if all(getattr(assignment, k) == v for k, v in settings.items()):
+        return assignment
+    assignment = _set_recurrence(assignment=assignment, settings=settings)
+    log(instance=assignment, action=RECURRENCE_ACTION, user=by, data=settings)
+    return assignment
+
+
+@dataclass(frozen=True)
+class NextCycle:
+    """When a learner's next cycle starts, and when it is due."""
+
+    starts_on: datetime.date
+    due_on: datetime.date
+
+
+def next_cycle(
+    *,
+    assignment: Assignment,
+    latest: LearnerAssignment,
+    certificate: Certificate | None,
+    now: datetime.datetime,
+) -> NextCycle | None:
+    """The cycle that follows ``latest``, if one has started by ``now``; else None.
+
+    Every N months: the next cycle starts N months after the previous cycle's
+    due date (a fixed calendar: completing early or late does not move the
+    next cycle), and is due ``cycle_days`` later. A learner who missed
+    several periods (e.g. who joined late) gets only the latest one started.
+    On certificate expiry: the next cycle starts the day the certificate of
+    ``latest``'s completion expires (``certificate``, None when the learner
+    has not completed that cycle), and is due ``cycle_days`` later.
+    """
+    today = timezone.localdate(now)
+    gap = datetime.timedelta(days=assignment.cycle_days)
+    if assignment.recurrence == Recurrence.MONTHS:
+        months = assignment.recurrence_months or 0
+        if months < RECURRENCE_MONTHS_MIN:
+            return None
+        found = None
+        starts_on = add_months(latest.due_on, months)
+        while starts_on <= today:
+            found = NextCycle(starts_on, starts_on + gap)
+            starts_on = add_months(found.due_on, months)
+        return found
+    if assignment.recurrence == Recurrence.CERTIFICATE and certificate is not None:
+        status = certificate.status_at(now)
+        if status == CertificateStatus.EXPIRED:
+            starts_on = timezone.localdate(certificate.expires_at)
+            return NextCycle(starts_on, starts_on + gap)
+    return None
+
+
+@dataclass(frozen=True)
+class CycleRun:
+    """What one run of :func:`assignment_cycles_start` did."""
+
+    started: int = 0
+    checked: int = 0
+
+
+@transaction.atomic
+def assignment_cycles_start(
+    *, now: datetime.datetime | None = None, assignment: Assignment | None = None
+) -> CycleRun:
+    """Start every new cycle of every recurring assignment now due; idempotent.
+
+    For each active learner the assignment reaches (a team assignment: the
+    team's current members), the latest cycle is read; if its next cycle
+    (:func:`next_cycle`) has started by ``now``, a ``LearnerAssignment`` row
+    for it is added with its due date, and the enrolment gets a new cycle
+    with that due date (``courses.services.enrolment_renew``). Reminders then
+    follow the new row as they follow any. Each learner is handled under a
+    row lock on their latest cycle, re-read once locked, so two runs at once
+    start one cycle; running again starts nothing more.
+    """
+    now = now or timezone.now()
+    started = checked = 0
+    for latest, certificate in recurring_cycles_latest(assignment=assignment):
+        checked += 1
+        with transaction.atomic():
+            if _cycle_start(latest=latest, certificate=certificate, now=now):
+                started += 1
+    return CycleRun(started=started, checked=checked)
+
+
+def _cycle_start(
+    *,
+    latest: LearnerAssignment,
+    certificate: Certificate | None,
+    now: datetime.datetime,
+) -> LearnerAssignment | None:
+    assignment = latest.assignment
+    planned = next_cycle(
+        assignment=assignment, latest=latest, certificate=certificate, now=now
+    )
+    if planned is None:
+        return None
+    LearnerAssignment.objects.select_for_update().filter(pk=latest.pk).first()
+    newer = LearnerAssignment.objects.filter(
+        assignment=assignment, learner_id=latest.learner_id, cycle__gt=latest.cycle
+    )
+    if newer.exists():  # another run started it while we waited for the lock
+        return None
+    enrolment = enrolment_renew(
+        enrolment=latest.enrolment, due_on=planned.due_on, now=now
+    )
+    row, _created = get_or_create(
+        LearnerAssignment,
+        {
+            "assignment": assignment,
+            "learner_id": latest.learner_id,
+            "cycle": latest.cycle + 1,
+        },
+        {
+            "enrolment": enrolment,
+            "enrolment_cycle": enrolment.cycle,
+            "due_on": planned.due_on,
+            "created_at": now,
+        },
+    )
+    return row

@@ -10,6 +10,7 @@ from django_tasks import task
 
 from lms.teams import emails
 from lms.teams.models import AssignmentReminder, CharterReminder
+from lms.teams.services import assignment_cycles_start
 
 
 @task()
@@ -36,7 +37,7 @@ def send_manager_digest(manager_id: int, reminder_ids: list[int]) -> bool:
         .select_related(
             "learner_assignment__learner", "learner_assignment__assignment__course"
         )
-        .order_by("learner_assignment__assignment__due_on", "pk")
+        .order_by("learner_assignment__due_on", "pk")
     )
     return bool(manager and reminders) and emails.send_manager_digest(
         manager=manager, reminders=reminders
@@ -52,3 +53,9 @@ def send_charter_reminder(reminder_id: int) -> bool:
         .first()
     )
     return bool(reminder) and emails.send_charter_reminder(reminder=reminder)
+
+
+@task()
+def start_assignment_cycles() -> int:
+    """Start the recurring assignments' new cycles now due (for a task worker)."""
+    return assignment_cycles_start().started

@@ -25,7 +25,7 @@ from wagtail.admin.widgets import HeaderButton
 from core.filters import IdModelChoiceFilter
 from lms.teams.access import can_assign_courses, can_view_reports
 from lms.teams.forms import AssignmentForm
-from lms.teams.models import Assignment
+from lms.teams.models import Assignment, Recurrence
 from lms.teams.selectors import (
     assignable_courses,
     assignments_visible_to,
@@ -34,6 +34,7 @@ from lms.teams.selectors import (
 from lms.teams.services import assignment_create
 
 ASSIGNED_MESSAGE = gettext_lazy("“%(course)s” is assigned, due on %(due)s.")
+EVERY_MONTHS = gettext_lazy("Every %(months)s months")
 
 
 class AssignmentFilterSet(WagtailFilterSet):
@@ -59,6 +60,15 @@ class AssignmentTargetColumn(Column):
         return instance.team.name if instance.team else _("Chosen learners")
 
 
+class RecurrenceColumn(Column):
+    """ "Does not recur", "Every 12 months" or "When the certificate expires"."""
+
+    def get_value(self, instance):
+        if instance.recurrence == Recurrence.MONTHS:
+            return EVERY_MONTHS % {"months": instance.recurrence_months}
+        return instance.get_recurrence_display()
+
+
 class AssignmentIndexView(ReportView):
     """Assignments to the user's teams and people (all of them for trainers)."""
 
@@ -73,6 +83,7 @@ class AssignmentIndexView(ReportView):
         Column("course", label=gettext_lazy("Course"), accessor="course.title"),
         AssignmentTargetColumn("team", label=gettext_lazy("Assigned to")),
         DateColumn("due_on", label=gettext_lazy("Due date"), sort_key="due_on"),
+        RecurrenceColumn("recurrence", label=gettext_lazy("Recurrence")),
         NumberColumn("reached", label=gettext_lazy("Learners")),
         Column("assigned_by", label=gettext_lazy("Assigned by")),
         DateColumn(
@@ -88,7 +99,7 @@ class AssignmentIndexView(ReportView):
 
     def get_base_queryset(self):
         return assignments_visible_to(user=self.request.user).annotate(
-            reached=Count("learner_assignments")
+            reached=Count("learner_assignments__learner", distinct=True)
         )
 
     @cached_property
@@ -143,6 +154,9 @@ class AssignmentCreateView(WagtailAdminTemplateMixin, FormView):
                 team=data["team"],
                 learners=data["learners"],
                 assigned_by=self.request.user,
+                recurrence=data["recurrence"],
+                recurrence_months=data["recurrence_months"],
+                cycle_days=data["cycle_days"],
             )
         except ValidationError as error:
             form.add_error(None, error)

@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 
 from lms.teams import urls as assignment_urls
 from lms.teams.access import can_assign_courses, can_view_reports
-from lms.teams.services import ASSIGN_ACTION
+from lms.teams.services import ASSIGN_ACTION, RECURRENCE_ACTION
 from lms.teams.viewsets import learner_chooser_viewset, team_viewset
 
 
@@ -40,3 +40,8 @@ def register_assignments_menu_item():
 @hooks.register("register_log_actions")
 def register_assignment_log_actions(actions):
     actions.register_action(ASSIGN_ACTION, _("Assign a course"), _("Course assigned"))
+    actions.register_action(
+        RECURRENCE_ACTION,
+        _("Change an assignment's recurrence"),
+        _("Assignment recurrence changed"),
+    )

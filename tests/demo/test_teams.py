@@ -14,6 +14,7 @@ from lms.reports.selectors import (
     course_steps,
 )
 from lms.teams.access import can_view_reports
+from lms.teams.compliance import ComplianceStatus
 from lms.teams.models import Assignment, Team
 from lms.teams.selectors import teams_managed_by
 from quizzes.models import QuizAttempt
@@ -109,3 +110,16 @@ def test_the_history_is_dated_in_the_past_without_patching_the_clock(demo):
     assert not QuizAttempt.objects.filter(
         started_at__gt=now - datetime.timedelta(minutes=59)
     ).exists()
+
+
+def test_the_montreal_refresher_recurs_and_shows_compliance(demo):
+    manager, teams = demo
+    assignment = teams["Service client – Montréal"].assignments.get()
+    assert (assignment.recurrence, assignment.recurrence_months) == ("months", 12)
+    compliance = {row["compliance"] for row in completion_rows(user=manager)}
+    assert {ComplianceStatus.CURRENT, ComplianceStatus.OVERDUE} <= compliance
+    everyone = {
+        row["compliance"]
+        for row in completion_rows(user=UserFactory(is_superuser=True))
+    }
+    assert ComplianceStatus.NEVER_DONE in everyone

@@ -31,7 +31,7 @@ def test_column_chart_handles_all_zero_values():
     assert 'height="0.0"' in svg
 
 
-def test_team_summary_has_both_charts_and_their_tables(
+def test_team_summary_has_its_three_charts_and_their_tables(
     client, assigned, trainer, members_a, course
 ):
     finish(enrolment_of(members_a[0], course))
@@ -40,8 +40,12 @@ def test_team_summary_has_both_charts_and_their_tables(
     response = client.get(reverse("reports:team_summary"))
 
     content = response.content.decode()
-    assert content.count('class="relais-chart"') == 2
+    assert content.count('class="relais-chart"') == 3
     assert 'id="relais-rate-chart-desc">Équipe A : 33 % (1 sur 3)' in content
-    assert content.count("<details>") == 2
+    assert content.count("<details>") == 3
     assert response.context["team_rates"][0].completed == 1
     assert response.context["months"][-1].count == 1
+    # Six people assigned, a0 done (current), team A's two others overdue.
+    this_month = response.context["compliance_months"][-1]
+    assert (this_month.assigned, this_month.current, this_month.overdue) == (6, 1, 2)
+    assert "16 % à jour, 33 % en retard" in content  # the chart's description

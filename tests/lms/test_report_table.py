@@ -39,8 +39,8 @@ def _thead(html: str) -> str:
 @pytest.mark.parametrize(
     "report, ordering, columns, numeric",
     [
-        ("completion", "-due", 8, 2),
-        ("team_summary", "team", 7, 5),
+        ("completion", "-due", 9, 2),
+        ("team_summary", "team", 10, 8),
     ],
     ids=["completion", "team_summary"],
 )

@@ -10,6 +10,7 @@ from lms.reports import selectors
 from lms.reports.exports import ExportColumn, iterate
 from lms.reports.filters import CompletionFilterSet
 from lms.reports.views.base import RelaisReportView, TableColumn
+from lms.teams.compliance import ComplianceStatus
 
 INACTIVE_MARK = _("%(name)s (inactive)")
 
@@ -68,6 +69,7 @@ class CompletionReportView(RelaisReportView):
         "course": ("course__title",),
         "due": ("due_on",),
         "status": ("status",),
+        "compliance": ("compliance",),
         "progress": ("percent",),
         "score": ("quiz_score",),
         "completed": ("completed_at",),
@@ -78,6 +80,7 @@ class CompletionReportView(RelaisReportView):
         TableColumn(_("Course"), "course"),
         TableColumn(_("Due date"), "due"),
         TableColumn(_("Status"), "status"),
+        TableColumn(_("Compliance"), "compliance"),
         TableColumn(_("Progress"), "progress", numeric=True),
         TableColumn(_("Score kept"), "score", numeric=True),
         TableColumn(_("Completed"), "completed"),
@@ -108,6 +111,7 @@ class CompletionReportView(RelaisReportView):
             row["learner_name"] = learner_name(row)
             row["status_label"] = selectors.CompletionStatus.labels[row["status"]]
             row["certificate_label"] = certificates[row["certificate_state"]]
+            row["compliance_label"] = ComplianceStatus.labels[row["compliance"]]
         return rows
 
     def export_rows(self, queryset):
@@ -118,6 +122,7 @@ class CompletionReportView(RelaisReportView):
             key: str(label) for key, label in selectors.CertificateState.labels.items()
         }
         texts = status_texts()
+        compliance = {key: str(label) for key, label in ComplianceStatus.labels.items()}
         return [
             ExportColumn(_("Learner"), exported_name),
             ExportColumn(_("Username"), lambda r: r["learner__username"]),
@@ -125,6 +130,7 @@ class CompletionReportView(RelaisReportView):
             ExportColumn(_("Course"), lambda r: r["course__title"]),
             ExportColumn(_("Due date"), lambda r: r["due_on"]),
             ExportColumn(_("Status"), lambda r: status_text(r, texts)),
+            ExportColumn(_("Compliance"), lambda r: compliance[r["compliance"]]),
             ExportColumn(_("Progress (%)"), lambda r: r["percent"]),
             ExportColumn(_("Score kept (%)"), lambda r: r["quiz_score"]),
             ExportColumn(_("Completed at"), lambda r: r["completed_at"]),

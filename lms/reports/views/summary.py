@@ -1,4 +1,4 @@
-"""Report 2: the team summary, per team and course, with two charts."""
+"""Report 2: the team summary, per team and course, with three charts."""
 
 from __future__ import annotations
 
@@ -31,6 +31,9 @@ class TeamSummaryReportView(RelaisReportView):
         "completed": ("completed",),
         "rate": ("rate",),
         "overdue": ("overdue",),
+        "current": ("compliance_current",),
+        "due_soon": ("compliance_due_soon",),
+        "never_done": ("compliance_never_done",),
         "score": ("average_score",),
     }
     table_columns = (
@@ -40,6 +43,9 @@ class TeamSummaryReportView(RelaisReportView):
         TableColumn(gettext_lazy("Completed"), "completed", numeric=True),
         TableColumn(gettext_lazy("Completion rate"), "rate", numeric=True),
         TableColumn(gettext_lazy("Overdue"), "overdue", numeric=True),
+        TableColumn(gettext_lazy("Current"), "current", numeric=True),
+        TableColumn(gettext_lazy("Due soon"), "due_soon", numeric=True),
+        TableColumn(gettext_lazy("Never done"), "never_done", numeric=True),
         TableColumn(gettext_lazy("Average final score"), "score", numeric=True),
     )
     tie_breaker = ("team_id", "course_pk")
@@ -75,11 +81,11 @@ class TeamSummaryReportView(RelaisReportView):
         context = super().get_context_data(*args, **kwargs)
         user = self.request.user
         rates, total_teams = selectors.team_completion_rates(self.rows)
-        months = selectors.completions_by_month(
-            self.chart_enrolments(
-                selectors.scoped_enrolments(user=user, team=self.chosen_team)
-            )
+        enrolments = self.chart_enrolments(
+            selectors.scoped_enrolments(user=user, team=self.chosen_team)
         )
+        months = selectors.completions_by_month(enrolments)
+        compliance = selectors.compliance_by_month(enrolments)
         context.update(
             team_rates=rates,
             total_teams=total_teams,
@@ -87,8 +93,42 @@ class TeamSummaryReportView(RelaisReportView):
             months=months,
             rate_chart=self.rate_chart(rates, total_teams),
             month_chart=self.month_chart(months),
+            compliance_months=compliance,
+            compliance_chart=self.compliance_chart(compliance),
         )
         return context
+
+    def compliance_chart(self, months):
+        current, overdue = _("Current"), _("Overdue")
+        description = "; ".join(
+            _("%(month)s: %(current)s %% current, %(overdue)s %% overdue")
+            % {
+                "month": formats.date_format(point.month, "YEAR_MONTH_FORMAT"),
+                "current": point.current_share,
+                "overdue": point.overdue_share,
+            }
+            for point in months
+        )
+        return charts.grouped_column_chart(
+            ident="relais-compliance-chart",
+            title=_("Compliance at each month's end, last 12 months"),
+            description=description,
+            series=[current, overdue],
+            groups=[
+                charts.Group(
+                    formats.date_format(point.month, "M"),
+                    [
+                        charts.Datum(
+                            current, point.current_share, f"{point.current_share} %"
+                        ),
+                        charts.Datum(
+                            overdue, point.overdue_share, f"{point.overdue_share} %"
+                        ),
+                    ],
+                )
+                for point in months
+            ],
+        )
 
     def rate_chart(self, rates, total_teams):
         if not rates:
@@ -148,6 +188,11 @@ class TeamSummaryReportView(RelaisReportView):
             ExportColumn(gettext_lazy("Completed"), lambda r: r["completed"]),
             ExportColumn(gettext_lazy("Completion rate (%)"), lambda r: r["rate"]),
             ExportColumn(gettext_lazy("Overdue"), lambda r: r["overdue"]),
+            ExportColumn(gettext_lazy("Current"), lambda r: r["compliance_current"]),
+            ExportColumn(gettext_lazy("Due soon"), lambda r: r["compliance_due_soon"]),
+            ExportColumn(
+                gettext_lazy("Never done"), lambda r: r["compliance_never_done"]
+            ),
             ExportColumn(
                 gettext_lazy("Average final score (%)"),
                 lambda r: (

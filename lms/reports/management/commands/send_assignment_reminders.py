@@ -2,6 +2,8 @@
 
     manage.py send_assignment_reminders --days 7
 
+First, recurring assignments start the new cycles now due (see
+start_assignment_cycles), so a new cycle's reminders go out in the same run.
 Learners whose assigned course is due within N days, or overdue, get a
 reminder; managers get a digest of their people newly overdue. Each stage is
 sent once per learner and assignment, so running the command again (or
@@ -14,6 +16,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from lms.teams.reminders import assignment_reminders_send, charter_reminders_send
+from lms.teams.services import assignment_cycles_start
 
 
 class Command(BaseCommand):
@@ -34,6 +37,8 @@ class Command(BaseCommand):
     def handle(self, *args, days: int, **options):
         if days < 0:
             raise CommandError("--days must be 0 or more.")
+        cycles = assignment_cycles_start()
+        self.stdout.write(f"Started {cycles.started} new assignment cycle(s).")
         run = assignment_reminders_send(days=days)
         self.stdout.write(
             f"Queued {run.due_soon} due-soon and {run.overdue} overdue reminder(s), "

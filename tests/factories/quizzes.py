@@ -176,8 +176,7 @@ class EssayQuestionFactory(QuestionFactory):
     """An essay graded with the demo's rubric: four criteria, 8 points in all."""
 
     prompt = (
-        "<p>Un client vous envoie une demande d'ami. Écrivez votre refus "
-        "personnel.</p>"
+        "<p>Un client vous envoie une demande d'ami. Écrivez votre refus personnel.</p>"
     )
     points = Decimal(8)
     model_answer = "<p>Bonjour, merci pour votre demande. Écrivez-moi au bureau.</p>"

@@ -30,7 +30,6 @@ ESSAY_SAMPLE = {
 }
 
 
-
 def sample(code: str) -> dict:
     return ESSAY_SAMPLE if code == "essay" else SAMPLES[code]
 

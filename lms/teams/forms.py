@@ -1,4 +1,5 @@
-"""The "Assign a course" form, limited to what the person assigning may reach."""
+"""The "Assign a course" form, limited to what the person assigning may reach,
+and the "Who must acknowledge" form of a charter."""
 
 from __future__ import annotations
 
@@ -8,12 +9,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput
 
+from lms.teams.models import Team
 from lms.teams.selectors import (
     assignable_courses,
     assignable_learners,
     assignable_teams,
 )
-from lms.teams.services import ASSIGNMENT_NO_TARGET, ASSIGNMENT_ONE_TARGET
+from lms.teams.services import (
+    ASSIGNMENT_NO_TARGET,
+    ASSIGNMENT_ONE_TARGET,
+    CHARTER_AUDIENCE_NO_TEAM,
+)
 
 DUE_DATE_IN_PAST = _("Choose a due date from today on.")
 LEARNERS_UNKNOWN = _(
@@ -99,3 +105,37 @@ class AssignmentForm(forms.Form):
             if not team and not learners:
                 raise forms.ValidationError(ASSIGNMENT_NO_TARGET)
         return cleaned
+
+
+class CharterAudienceForm(forms.Form):
+    """Everyone, or only the members of the teams ticked (now and later)."""
+
+    EVERYONE, TEAMS = "everyone", "teams"
+
+    applies_to = forms.ChoiceField(
+        label=_("Who must acknowledge the charter"),
+        choices=[
+            (EVERYONE, _("Everyone")),
+            (TEAMS, _("Only the members of the chosen teams")),
+        ],
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Only they see the reminder on their dashboard, receive the reminder "
+            "emails and count as pending in the charter report. Anyone may still "
+            "read and acknowledge the charter, and a course that requires it "
+            "requires it of every learner."
+        ),
+    )
+    teams = forms.ModelMultipleChoiceField(
+        label=_("Teams"),
+        queryset=Team.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("People who join these teams later are asked too."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("applies_to") == self.TEAMS and not data.get("teams"):
+            self.add_error("teams", CHARTER_AUDIENCE_NO_TEAM)
+        return data

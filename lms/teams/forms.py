@@ -7,6 +7,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.widgets import AdminDateInput
 
 from lms.teams.models import Team
@@ -115,7 +116,7 @@ class CharterAudienceForm(forms.Form):
     applies_to = forms.ChoiceField(
         label=_("Who must acknowledge the charter"),
         choices=[
-            (EVERYONE, _("Everyone")),
+            (EVERYONE, pgettext_lazy("charter audience", "Everyone")),
             (TEAMS, _("Only the members of the chosen teams")),
         ],
         widget=forms.RadioSelect,

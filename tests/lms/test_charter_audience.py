@@ -266,6 +266,20 @@ def test_a_manager_asking_for_another_team_gets_nothing(
     assert list(response.context["object_list"]) == []
 
 
+@pytest.mark.parametrize("for_teams", [True, False], ids=["teams", "everyone"])
+def test_the_report_says_when_the_charter_is_for_chosen_teams(
+    client, charter, team_a, trainer, for_teams
+):
+    if for_teams:
+        charter_audience_set(charter=charter, everyone=False, teams=[team_a])
+    client.force_login(trainer)
+    response = client.get(reverse("reports:charter"))
+    assert response.context["for_chosen_teams"] is for_teams
+    assert (b"applies only to the members of chosen teams" in response.content) is (
+        for_teams
+    )
+
+
 def test_the_report_query_count_does_not_grow_with_teams(
     client, for_team_a, trainer, django_assert_max_num_queries
 ):

@@ -306,7 +306,9 @@ class CharterAudience(models.Model):
     translation shares it; a charter without a row applies to everyone. The
     rule itself ("does this charter apply to this person?") lives in
     ``lms.teams.charters``. Set through ``services.charter_audience_set``,
-    which writes the charter page's log.
+    which writes the charter page's log. Deleting a team takes it out of the
+    audiences; a charter whose chosen teams are all deleted applies to no one
+    until a trainer chooses again.
     """
 
     charter_key = models.UUIDField(

@@ -24,7 +24,7 @@ def register_assignment_urls():
     return [
         path("assignments/", include(assignment_urls, namespace="assignments")),
         path(
-            "charters/<int:page_id>/audience/",
+            "charters/<id:page_id>/audience/",
             CharterAudienceView.as_view(),
             name="charter_audience",
         ),

@@ -344,6 +344,13 @@ def test_people_who_cannot_edit_the_charter_are_refused(
     assert not CharterAudience.objects.exists()
 
 
+def test_a_huge_or_unknown_id_is_not_found(admin_client, charter):
+    huge = admin_client.get(f"/admin/charters/{10**25}/audience/", follow=True)
+    assert huge.status_code == 404
+    not_a_charter = admin_client.get(audience_url(charter.get_parent()), follow=True)
+    assert not_a_charter.status_code == 404
+
+
 def test_the_form_lists_every_team_by_name(team_a, team_b):
     form = CharterAudienceForm()
     assert [t.name for t in form.fields["teams"].queryset] == ["Équipe A", "Équipe B"]

@@ -2,6 +2,12 @@
 
 Versions and acknowledgements are matched on the charter's
 ``translation_key``, so every translation is the same charter.
+
+Who a charter applies to (everyone, or chosen teams) is decided above this
+layer: the ``RELAIS_CHARTER_AUDIENCE`` setting names a callable
+``(*, translation_key, learner) -> Q`` (``lms.teams.charters.charter_applies_q``
+in the project) whose arguments may be ``OuterRef``s. Without it, every
+charter applies to everyone.
 """
 
 from __future__ import annotations
@@ -10,7 +16,9 @@ import difflib
 import uuid
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.utils.module_loading import import_string
 
 from courses.models import CharterAcknowledgement, CharterPage, CharterVersion
 
@@ -112,15 +120,29 @@ def charter_reading(*, charter: CharterPage, user, language: str) -> CharterRead
     return CharterReading(version, current, previous, changes)
 
 
+def charter_audience_q(*, translation_key, learner) -> Q:
+    """A filter true where the charter at ``translation_key`` applies to
+    ``learner``, from the ``RELAIS_CHARTER_AUDIENCE`` hook (else always true)."""
+    path = getattr(settings, "RELAIS_CHARTER_AUDIENCE", None)
+    if not path:
+        return Q()
+    return import_string(path)(translation_key=translation_key, learner=learner)
+
+
 def charters_pending(*, learner, language: str) -> QuerySet[CharterPage]:
-    """Live charters in ``language`` whose current version ``learner`` has not
-    acknowledged (every charter applies to everyone). One query."""
+    """Live charters in ``language`` that apply to ``learner`` and whose current
+    version they have not acknowledged. One query."""
     acknowledged = CharterAcknowledgement.objects.filter(
         learner=learner, version_id=OuterRef("current_version")
     )
     return (
         CharterPage.objects.live()
         .filter(locale__language_code=language)
+        .filter(
+            charter_audience_q(
+                translation_key=OuterRef("translation_key"), learner=learner.pk
+            )
+        )
         .annotate(current_version=current_version_subquery("translation_key"))
         .filter(current_version__isnull=False)
         .exclude(Exists(acknowledged))

@@ -1,11 +1,12 @@
 """Report 5 (selectors and filters): who acknowledged the charter, per team.
 
 One row per team membership in the user's scope (a manager's teams, every
-team for trainers): the person's latest acknowledgement of the chosen
-charter (its version and time) and their status against the current
-version. The status is defined once, as SQL (:func:`acknowledgement_status`);
-how long someone has been pending is the time since the current version was
-published.
+team for trainers) of a person the chosen charter applies to
+(``lms.teams.charters``: everyone, or the members of its chosen teams): the
+person's latest acknowledgement of the charter (its version and time) and
+their status against the current version. The status is defined once, as
+SQL (:func:`acknowledgement_status`); how long someone has been pending is
+the time since the current version was published.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from core.filters import IdModelChoiceFilter
 from courses.models import CharterAcknowledgement, CharterPage, CharterVersion
 from courses.selectors import canonical_page, charter_current_version
 from lms.reports.selectors import team_choices
+from lms.teams.charters import charter_applies_q
 from lms.teams.models import TeamMembership
 from lms.teams.selectors import teams_visible_to
 
@@ -80,7 +82,8 @@ CHARTER_FIELDS = (
 
 
 def charter_rows(*, user, charter: CharterPage | None) -> QuerySet:
-    """Team memberships in ``user``'s scope with their standing on ``charter``.
+    """Team memberships in ``user``'s scope of the people ``charter`` applies
+    to, with their standing on it.
 
     One dict per row (keys: :data:`CHARTER_FIELDS`), in one query. Without a
     charter, nothing.
@@ -90,7 +93,10 @@ def charter_rows(*, user, charter: CharterPage | None) -> QuerySet:
     latest = CharterAcknowledgement.objects.filter(
         learner=OuterRef("learner_id"), version__translation_key=key
     ).order_by("-version__number")
-    memberships = TeamMembership.objects.filter(team__in=teams_visible_to(user=user))
+    memberships = TeamMembership.objects.filter(
+        charter_applies_q(translation_key=key, learner=OuterRef("learner_id")),
+        team__in=teams_visible_to(user=user),
+    )
     if charter is None:
         memberships = memberships.none()
     return (

@@ -289,6 +289,9 @@ LOGGING = {
 RELAIS_QUIZ_ACCESS_POLICY = "courses.access.can_take_quiz"
 RELAIS_QUIZ_RETURN_LINK = "courses.access.quiz_return_link"
 RELAIS_QUIZ_CONTENT_VERSION = "core.caching.content_version"
+# Courses ↔ teams: courses asks teams who a charter applies to (everyone, or
+# the members of chosen teams) for the dashboard's reminder.
+RELAIS_CHARTER_AUDIENCE = "lms.teams.charters.charter_applies_q"
 
 # Teams, assignments and manager reports (lms.teams, lms.reports).
 # The cross-cutting apps, bottom layer first (docs/ARCHITECTURE.md). Sign-in:

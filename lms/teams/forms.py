@@ -1,4 +1,5 @@
-"""The "Assign a course" form, limited to what the person assigning may reach."""
+"""The "Assign a course" form, limited to what the person assigning may reach,
+and the "Who must acknowledge" form of a charter."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.widgets import AdminDateInput
 
 from lms.teams.models import (
@@ -14,6 +16,7 @@ from lms.teams.models import (
     RECURRENCE_MONTHS_MAX,
     RECURRENCE_MONTHS_MIN,
     Recurrence,
+    Team,
 )
 from lms.teams.selectors import (
     assignable_courses,
@@ -23,6 +26,7 @@ from lms.teams.selectors import (
 from lms.teams.services import (
     ASSIGNMENT_NO_TARGET,
     ASSIGNMENT_ONE_TARGET,
+    CHARTER_AUDIENCE_NO_TEAM,
     recurrence_clean,
 )
 
@@ -177,3 +181,37 @@ class AssignmentForm(RecurrenceFields):
             if not team and not learners:
                 raise forms.ValidationError(ASSIGNMENT_NO_TARGET)
         return cleaned
+
+
+class CharterAudienceForm(forms.Form):
+    """Everyone, or only the members of the teams ticked (now and later)."""
+
+    EVERYONE, TEAMS = "everyone", "teams"
+
+    applies_to = forms.ChoiceField(
+        label=_("Who must acknowledge the charter"),
+        choices=[
+            (EVERYONE, pgettext_lazy("charter audience", "Everyone")),
+            (TEAMS, _("Only the members of the chosen teams")),
+        ],
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Only they see the reminder on their dashboard, receive the reminder "
+            "emails and count as pending in the charter report. Anyone may still "
+            "read and acknowledge the charter, and a course that requires it "
+            "requires it of every learner."
+        ),
+    )
+    teams = forms.ModelMultipleChoiceField(
+        label=_("Teams"),
+        queryset=Team.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("People who join these teams later are asked too."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("applies_to") == self.TEAMS and not data.get("teams"):
+            self.add_error("teams", CHARTER_AUDIENCE_NO_TEAM)
+        return data

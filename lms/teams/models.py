@@ -361,3 +361,50 @@ class CharterReminder(models.Model):
 
     def __str__(self):
         return f"{self.learner_id}: v{self.version_id} #{self.period}"
+
+
+class CharterAudience(models.Model):
+    """Who a charter applies to: everyone (the default) or the teams chosen for it.
+
+    One row per charter, keyed on its ``translation_key`` so that every
+    translation shares it; a charter without a row applies to everyone. The
+    rule itself ("does this charter apply to this person?") lives in
+    ``lms.teams.charters``. Set through ``services.charter_audience_set``,
+    which writes the charter page's log. Deleting a team takes it out of the
+    audiences; a charter whose chosen teams are all deleted applies to no one
+    until a trainer chooses again.
+    """
+
+    charter_key = models.UUIDField(
+        _("charter"),
+        unique=True,
+        help_text=_("The translation key shared by the charter's translations."),
+    )
+    everyone = models.BooleanField(
+        _("applies to everyone"),
+        default=True,
+        help_text=_("When unticked, the charter applies only to the chosen teams."),
+    )
+    teams = models.ManyToManyField(
+        Team,
+        verbose_name=_("teams"),
+        blank=True,
+        related_name="charter_audiences",
+        help_text=_("Their members, including people who join later."),
+    )
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("charter audience")
+        verbose_name_plural = _("charter audiences")
+
+    def __str__(self):
+        return f"{self.charter_key}: {'everyone' if self.everyone else 'teams'}"

@@ -16,6 +16,7 @@ from django.http import Http404
 from courses.models import Certificate, CharterPage, CourseCompletion, CoursePage
 from courses.selectors import charter_current_version
 from lms.teams.access import can_assign_courses, can_view_all_reports, can_view_reports
+from lms.teams.charters import charter_applies_q
 from lms.teams.models import (
     Assignment,
     CharterReminder,
@@ -268,10 +269,11 @@ def managers_of_learners(*, learner_ids) -> dict[int, set[int]]:
 def charter_reminders_due(*, now: datetime.datetime, cadence_days: int) -> list:
     """``(person, version, period)`` for each charter reminder now due.
 
-    Every live charter applies to everyone: each active person with an email
-    address who has not acknowledged its current version is due once per
-    ``period`` (``cadence_days`` since the version was published) and not yet
-    reminded in it. One query for the charters, then two per charter.
+    For each live charter, each active person with an email address it
+    applies to (``lms.teams.charters``) who has not acknowledged its current
+    version is due once per ``period`` (``cadence_days`` since the version was
+    published) and not yet reminded in it. One query for the charters, then
+    two per charter.
     """
     keys = set(CharterPage.objects.live().values_list("translation_key", flat=True))
     due = []
@@ -283,6 +285,7 @@ def charter_reminders_due(*, now: datetime.datetime, cadence_days: int) -> list:
         people = (
             get_user_model()
             .objects.filter(is_active=True)
+            .filter(charter_applies_q(translation_key=key, learner=OuterRef("pk")))
             .exclude(email="")
             .exclude(charter_acknowledgements__version=version)
             .exclude(

@@ -21,7 +21,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from core.db import get_or_create
-from courses.models import Certificate, CertificateStatus, CoursePage, EnrolmentSource
+from courses.models import (
+    Certificate,
+    CertificateStatus,
+    CharterPage,
+    CoursePage,
+    EnrolmentSource,
+)
 from courses.selectors import canonical_page
 from courses.services import add_months, enrol, enrolment_renew
 from lms.teams.access import can_assign_courses
@@ -31,6 +37,7 @@ from lms.teams.models import (
     RECURRENCE_MONTHS_MAX,
     RECURRENCE_MONTHS_MIN,
     Assignment,
+    CharterAudience,
     LearnerAssignment,
     Recurrence,
     Team,
@@ -61,8 +68,13 @@ ASSIGNMENT_NOT_ALLOWED = _(
     "You can only change the assignments of the teams you manage."
 )
 
-ASSIGN_ACTION = "relais.assignment.create"
 RECURRENCE_ACTION = "relais.assignment.recurrence"
+CHARTER_AUDIENCE_NO_TEAM = _(
+    "Choose at least one team, or let the charter apply to everyone."
+)
+
+ASSIGN_ACTION = "relais.assignment.create"
+CHARTER_AUDIENCE_ACTION = "relais.charter.audience"
 
 
 # --- Teams ----------------------------------------------------------------------
@@ -463,3 +475,54 @@ def _cycle_start(
         },
     )
     return row
+
+
+# --- Who a charter applies to ---------------------------------------------------
+
+
+@transaction.atomic
+def charter_audience_set(
+    *,
+    charter: CharterPage,
+    everyone: bool,
+    teams: Iterable[Team] = (),
+    changed_by=None,
+    now: datetime.datetime | None = None,
+) -> CharterAudience:
+    """Make ``charter`` (all its translations) apply to everyone or to ``teams``.
+
+    Idempotent: setting the audience it already has changes nothing and logs
+    nothing. A change is logged on the charter's original page (its history).
+    Switching to everyone without naming teams keeps the chosen ones, so
+    switching back finds them. ``now`` (default: the current time) dates the
+    change.
+    """
+    teams = list(teams)
+    if not everyone and not teams:
+        raise ValidationError({"teams": CHARTER_AUDIENCE_NO_TEAM})
+    now = now or timezone.now()
+    audience, _created = get_or_create(
+        CharterAudience, {"charter_key": charter.translation_key}, {"changed_at": now}
+    )
+    audience = CharterAudience.objects.select_for_update().get(pk=audience.pk)
+    team_ids = {team.pk for team in teams} if teams else None
+    old_ids = set(audience.teams.values_list("pk", flat=True))
+    if audience.everyone == everyone and team_ids in (None, old_ids):
+        return audience
+    audience.everyone = everyone
+    audience.changed_at = now
+    audience.changed_by = changed_by
+    audience.full_clean()
+    audience.save()
+    if team_ids is not None:
+        audience.teams.set(teams)
+    log(
+        instance=canonical_page(charter),
+        action=CHARTER_AUDIENCE_ACTION,
+        user=changed_by,
+        data={
+            "everyone": everyone,
+            "teams": sorted(team.name for team in teams) if not everyone else [],
+        },
+    )
+    return audience

@@ -1,4 +1,5 @@
-"""Admin views for assignments: the list, and the "Assign a course" form.
+"""Admin views for assignments (the list, the "Assign a course" form) and the
+"Who must acknowledge" screen of a charter.
 
 Trainers and managers use them; what each sees and may assign is decided by
 ``lms.teams.selectors``. Teams themselves are edited by trainers through the
@@ -10,7 +11,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -23,18 +24,20 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import HeaderButton
 
 from core.filters import IdModelChoiceFilter
+from courses.models import CharterPage
 from lms.teams.access import can_assign_courses, can_view_reports
-from lms.teams.forms import AssignmentForm
-from lms.teams.models import Assignment, Recurrence
+from lms.teams.forms import AssignmentForm, CharterAudienceForm
+from lms.teams.models import Assignment, CharterAudience, Recurrence
 from lms.teams.selectors import (
     assignable_courses,
     assignments_visible_to,
     teams_visible_to,
 )
-from lms.teams.services import assignment_create
+from lms.teams.services import assignment_create, charter_audience_set
 
 ASSIGNED_MESSAGE = gettext_lazy("“%(course)s” is assigned, due on %(due)s.")
 EVERY_MONTHS = gettext_lazy("Every %(months)s months")
+AUDIENCE_SAVED_MESSAGE = gettext_lazy("Who must acknowledge “%(charter)s” is saved.")
 
 
 class AssignmentFilterSet(WagtailFilterSet):
@@ -167,3 +170,65 @@ class AssignmentCreateView(WagtailAdminTemplateMixin, FormView):
             % {"course": assignment.course.title, "due": assignment.due_on},
         )
         return redirect(self.get_success_url())
+
+
+class CharterAudienceView(WagtailAdminTemplateMixin, FormView):
+    """Choose who must acknowledge a charter: everyone, or chosen teams.
+
+    Open to whoever may edit the charter page; any translation leads to the
+    same audience (it is the charter's, see ``CharterAudience``).
+    """
+
+    template_name = "teams/charter_audience_form.html"
+    form_class = CharterAudienceForm
+    page_title = gettext_lazy("Who must acknowledge")
+    header_icon = "group"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.charter = get_object_or_404(CharterPage, pk=kwargs["page_id"])
+        if not self.charter.permissions_for_user(request.user).can_edit():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.charter.get_admin_display_title()
+
+    def get_initial(self):
+        audience = (
+            CharterAudience.objects.filter(charter_key=self.charter.translation_key)
+            .prefetch_related("teams")
+            .first()
+        )
+        if audience is None:
+            return {"applies_to": CharterAudienceForm.EVERYONE}
+        everyone = CharterAudienceForm.EVERYONE if audience.everyone else None
+        return {
+            "applies_to": everyone or CharterAudienceForm.TEAMS,
+            "teams": list(audience.teams.all()),
+        }
+
+    def get_breadcrumbs_items(self):
+        edit_url = reverse("wagtailadmin_pages:edit", args=[self.charter.pk])
+        return self.breadcrumbs_items + [
+            {"url": edit_url, "label": self.charter.get_admin_display_title()},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            action_url=reverse("charter_audience", args=[self.charter.pk]),
+            submit_button_label=_("Save"),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        charter_audience_set(
+            charter=self.charter,
+            everyone=data["applies_to"] == CharterAudienceForm.EVERYONE,
+            teams=data["teams"],
+            changed_by=self.request.user,
+        )
+        title = self.charter.get_admin_display_title()
+        messages.success(self.request, AUDIENCE_SAVED_MESSAGE % {"charter": title})
+        return redirect("wagtailadmin_pages:edit", self.charter.pk)

@@ -4,7 +4,9 @@ import datetime
 import hashlib
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.db.models import Exists, Q
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -208,6 +210,25 @@ def test_pending_charters_are_the_unacknowledged_current_versions(charter, learn
     assert not charters_pending(learner=learner, language="fr").exists()
     add_rule(charter)
     assert list(charters_pending(learner=learner, language="fr")) == [charter]
+
+
+def only_chosen(*, translation_key, learner):
+    """A stand-in audience hook: every charter applies to "chosen" only."""
+    return Q(Exists(get_user_model().objects.filter(pk=learner, username="chosen")))
+
+
+@pytest.mark.parametrize(
+    ("hook", "pending_for_both"),
+    [(None, True), ("tests.courses.test_charter.only_chosen", False)],
+    ids=["no-hook-everyone", "hook-decides"],
+)
+def test_who_a_charter_applies_to_comes_from_the_audience_hook(
+    charter, settings, hook, pending_for_both
+):
+    settings.RELAIS_CHARTER_AUDIENCE = hook
+    chosen, other = UserFactory(username="chosen"), UserFactory()
+    assert charters_pending(learner=chosen, language="fr").exists()
+    assert charters_pending(learner=other, language="fr").exists() is pending_for_both
 
 
 # --- The page and its form -----------------------------------------------------------

@@ -1,10 +1,11 @@
 """axe-core on every screen Relais adds to the Wagtail admin (issue 16).
 
 The question editors of each type, the quiz editor and its chooser's
-"Create" tab, item analysis, the assignment form, the team pages, the
-reports with their filter drawer open, the extra-time form, and the
-attempts and regrade pages: zero serious or critical violation (WCAG 2.2 AA
-tags). One logged-in session walks them all, so the demo loads once.
+"Create" tab, item analysis, the assignment form, the team pages, a
+charter's "Who must acknowledge" form, the reports with their filter drawer
+open, the extra-time form, and the attempts and regrade pages: zero serious
+or critical violation (WCAG 2.2 AA tags). One logged-in session walks them
+all, so the demo loads once.
 """
 
 import re
@@ -14,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
+from courses.models import CharterPage
 from demo.progress import seed_demo_progress
 from lms.teams.models import Team
 from quizzes.models import (
@@ -104,6 +106,9 @@ def _admin_pages() -> dict[str, str]:
         "teams": reverse("teams:index"),
         "team form": reverse("teams:add"),
         "team edit": reverse("teams:edit", args=[team.pk]),
+        "charter audience": reverse(
+            "charter_audience", args=[CharterPage.objects.order_by("pk").first().pk]
+        ),
     }
     if question := Question.objects.filter(attempt_questions__isnull=False).first():
         pages["question analysis"] = reverse(

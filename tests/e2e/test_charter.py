@@ -1,4 +1,5 @@
-"""The charter in a browser: acknowledge, again after a material change, axe."""
+"""The charter in a browser: acknowledge, again after a material change, choose
+who must acknowledge it, axe."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -8,6 +9,8 @@ from wagtail.users.models import UserProfile
 from courses.models import CharterAcknowledgement, CharterPage
 from courses.services import charter_publish
 from demo.loader import DEMO_PASSWORD
+from lms.teams.models import CharterAudience, Team
+from lms.teams.services import team_member_add
 from tests.e2e.conftest import axe_violations, login
 from tests.e2e.helpers import PASSWORD, admin_login, new_learner
 from tests.factories import charter_rule
@@ -88,3 +91,38 @@ def test_the_charter_report_has_no_serious_axe_violations(demo, page, lang):
     page.goto(f"{demo.url}/admin/team-reports/charter/")
     expect(page.locator("#listing-results tbody tr").first).to_be_visible()
     assert axe_violations(page) == []
+
+
+def test_a_trainer_makes_the_charter_a_teams_charter(demo, page, new_context):
+    """The trainer chooses one team on the charter's "Who must acknowledge"
+    screen (axe clean, with and without an error); a learner outside it no
+    longer sees the dashboard's reminder, and sees it once they join."""
+    trainer = get_user_model().objects.get(username="formatrice")
+    profile = UserProfile.get_for_user(trainer)
+    profile.preferred_language = "en"
+    profile.save()
+    team = Team.objects.order_by("name").first()
+    admin_login(page, demo.url, trainer.username, DEMO_PASSWORD)
+    page.goto(f"{demo.url}/admin/pages/{charter('en').pk}/edit/")
+    page.get_by_role("button", name="Actions", exact=True).click()
+    page.get_by_role("link", name="Who must acknowledge").click()
+    expect(page.get_by_label("Everyone")).to_be_checked()
+    assert axe_violations(page) == []
+    page.get_by_label("Only the members of the chosen teams").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".error-message")).to_be_visible()
+    assert axe_violations(page) == []
+    page.get_by_label(team.name).check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".messages .success")).to_be_visible()
+    audience = CharterAudience.objects.get()
+    assert not audience.everyone and list(audience.teams.all()) == [team]
+
+    learner = new_learner()
+    reader = new_context().new_page()
+    login(reader, demo.url, learner.username, PASSWORD)
+    reader.goto(f"{demo.url}/fr/learn/")
+    expect(reader.locator("#charters-title")).to_have_count(0)
+    team_member_add(team=team, learner=learner)
+    reader.reload()
+    expect(reader.locator("#charters-title")).to_be_visible()

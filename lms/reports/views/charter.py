@@ -17,6 +17,7 @@ from lms.reports.charter import (
 )
 from lms.reports.exports import ExportColumn
 from lms.reports.views.base import RelaisReportView, TableColumn
+from lms.teams.charters import charter_audience
 
 
 def person_name(row: dict) -> str:
@@ -80,6 +81,9 @@ class CharterReportView(RelaisReportView):
         context = super().get_context_data(*args, **kwargs)
         context["charter"] = self.charter
         context["current_version"] = self.current_version
+        context["for_chosen_teams"] = self.charter is not None and not (
+            charter_audience(translation_key=self.charter.translation_key).everyone
+        )
         return context
 
     def export_rows(self, queryset):

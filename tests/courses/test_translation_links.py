@@ -11,10 +11,10 @@ from django.utils import translation
 from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
 
 from core.caching import NO_CACHE
+from courses.access import quiz_url
 from courses.models import CoursePage, LessonPage
 from courses.selectors import final_quiz_url
 from courses.services import page_links_translate
-from courses.access import quiz_url
 from tests.courses.conftest import translate
 from tests.factories import (
     CharterPageFactory,
@@ -55,7 +55,10 @@ def linked(catalogue):
         knowledge_check=check,
         body=[
             paragraph(),
-            {"type": "scenario", "value": {"scenario": scenario.pk, "introduction": ""}},
+            {
+                "type": "scenario",
+                "value": {"scenario": scenario.pk, "introduction": ""},
+            },
         ],
     )
     return course, lesson, quiz, scenario, charter, check

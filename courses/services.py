@@ -601,7 +601,8 @@ def page_links_translate(*, page: Page) -> list[str]:
     target has a translation in the page's locale is moved to it; links with
     none are kept (learners are still sent to the translation in their
     language once it is published: ``courses.selectors.final_quiz_url``,
-    ``knowledge_check_in_language``, ``charter_url``, ``ScenarioBlock``).
+    ``scenario_url``, ``knowledge_check_in_language``, ``charter_url``,
+    ``ScenarioBlock``).
     The page and its latest revision (the draft the editor opens) are
     updated alike; idempotent. Returns the names of the fields changed.
     """

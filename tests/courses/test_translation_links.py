@@ -7,14 +7,15 @@ then sent to the translation in their language once it is published.
 """
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
 
 from core.caching import NO_CACHE
 from courses.access import quiz_url
 from courses.models import CoursePage, LessonPage
-from courses.selectors import final_quiz_url
-from courses.services import page_links_translate
+from courses.selectors import final_quiz_url, scenario_url
+from courses.services import enrol, page_links_translate
 from tests.courses.conftest import translate
 from tests.factories import (
     CharterPageFactory,
@@ -127,3 +128,24 @@ def test_a_quiz_translated_later_is_relinked_on_request_and_served_at_once(
     assert page_links_translate(page=course_en) == ["final_quiz"]
     assert page_links_translate(page=course_en) == []
     assert CoursePage.objects.get(pk=course_en.pk).final_quiz_id == quiz_en.pk
+
+
+def test_the_course_page_sends_learners_to_the_scenario_in_their_language(
+    linked, locale_en, learner, client
+):
+    course, *_rest = linked
+    scenario = course.required_scenario
+    course_en = translate(course, locale_en)  # before the scenario's translation
+    scenario_en = english(scenario, locale_en)
+    enrol(learner=learner, course=course)
+    client.force_login(learner)
+
+    with translation.override("en"):
+        assert scenario_url(course=course) == reverse(
+            "scenarios:detail", args=[scenario_en.pk]
+        )
+    html = client.get(course_en.url).content.decode()
+    assert reverse("scenarios:detail", args=[scenario_en.pk]) in html
+    assert reverse("scenarios:detail", args=[scenario.pk]) not in html
+    html = client.get(course.url).content.decode()
+    assert reverse("scenarios:detail", args=[scenario.pk]) in html

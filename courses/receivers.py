@@ -1,13 +1,15 @@
 """Signal receivers that connect courses to the apps it builds on."""
 
 from django.dispatch import receiver
-from wagtail.signals import page_published
+from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
+from wagtail.signals import copy_for_translation_done, page_published
 
-from courses.models import CharterPage
+from courses.models import CharterPage, CoursePage, LessonPage
 from courses.services import (
     charter_version_record,
     completions_evaluate_for_quiz,
     completions_evaluate_for_scenario,
+    page_links_translate,
 )
 from quizzes.signals import attempt_graded, attempt_submitted
 from scenarios.signals import run_finished
@@ -53,3 +55,18 @@ def complete_courses_on_scenario_run(sender, run, **kwargs):
     completions_evaluate_for_scenario(
         learner=run.learner, scenario=run.scenario, now=run.finished_at
     )
+
+
+@receiver(
+    copy_for_translation_done,
+    sender=CopyPageForTranslationAction,
+    dispatch_uid="courses.translate_links",
+)
+def translate_page_links(sender, source_obj, target_obj, **kwargs):
+    """A course or lesson copied for translation links to translated content.
+
+    Wagtail copies foreign keys as they are, so without this an English
+    course would keep choosing the French final quiz in the admin.
+    """
+    if isinstance(target_obj, (CoursePage, LessonPage)):
+        page_links_translate(page=target_obj)

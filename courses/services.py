@@ -27,8 +27,10 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.blocks import StructValue
+from wagtail.fields import StreamField
 from wagtail.log_actions import log
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 
 from core.db import get_or_create
 from core.people import person_language
@@ -563,3 +565,81 @@ def charter_acknowledge(
         for enrolment in enrolments:
             completion_evaluate(enrolment=enrolment, now=now)
     return acknowledgement
+
+
+# --- Translations ---------------------------------------------------------------
+
+
+def _in_locale(linked, locale_id):
+    """``linked``'s translation in the locale, else ``linked`` (None stays None)."""
+    if not isinstance(linked, TranslatableMixin) or linked.locale_id == locale_id:
+        return linked
+    return (
+        type(linked)
+        .objects.filter(translation_key=linked.translation_key, locale_id=locale_id)
+        .first()
+        or linked
+    )
+
+
+def _relink_fields(page: Page) -> list[str]:
+    """Relink the page's own foreign keys; the names of the fields changed."""
+    changed = []
+    for field in type(page)._meta.concrete_fields:
+        if not field.many_to_one or field.model is Page:
+            continue
+        if not issubclass(field.related_model, TranslatableMixin):
+            continue
+        linked = getattr(page, field.name)
+        translated = _in_locale(linked, page.locale_id)
+        if translated is not linked:
+            setattr(page, field.name, translated)
+            changed.append(field.name)
+    return changed
+
+
+def _relink_streams(page: Page) -> list[str]:
+    """Relink snippets chosen in the page's StreamField blocks (top-level structs)."""
+    changed = []
+    for field in type(page)._meta.concrete_fields:
+        if not isinstance(field, StreamField):
+            continue
+        touched = False
+        for child in getattr(page, field.name):
+            if not isinstance(child.value, StructValue):
+                continue
+            for name, linked in list(child.value.items()):
+                translated = _in_locale(linked, page.locale_id)
+                if translated is not linked:
+                    child.value[name] = translated
+                    touched = True
+        if touched:
+            changed.append(field.name)
+    return changed
+
+
+@transaction.atomic
+def page_links_translate(*, page: Page) -> list[str]:
+    """Point a translated page's links at their translations in its locale.
+
+    A course or lesson copied for translation still links to the quizzes,
+    scenarios and charter of the page it was copied from. Each link whose
+    target has a translation in the page's locale is moved to it; links with
+    none are kept (learners are still sent to the translation in their
+    language once it is published: ``courses.selectors.final_quiz_url``,
+    ``scenario_url``, ``knowledge_check_in_language``, ``charter_url``,
+    ``ScenarioBlock``).
+    The page and its latest revision (the draft the editor opens) are
+    updated alike; idempotent. Returns the names of the fields changed.
+    """
+    changed = _relink_fields(page) + _relink_streams(page)
+    if not changed:
+        return changed
+    page.save(update_fields=changed)
+    revision = page.latest_revision
+    if revision is not None:
+        draft = revision.as_object()
+        if _relink_fields(draft) + _relink_streams(draft):
+            revision.content = draft.serializable_data()
+            revision.save(update_fields=["content"])
+    return changed

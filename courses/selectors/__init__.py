@@ -32,6 +32,7 @@ from .learning import (
     knowledge_check_in_language,
     lesson_knowledge_check_url,
     lesson_learning,
+    scenario_url,
 )
 from .pages import (
     LessonNavigation,
@@ -53,6 +54,7 @@ from .progress import (
     final_quiz_in_language,
     page_enrolment_progress,
     progress_for_enrolments,
+    snippet_in_language,
 )
 
 __all__ = [
@@ -94,4 +96,6 @@ __all__ = [
     "page_enrolment_progress",
     "page_in_language",
     "progress_for_enrolments",
+    "scenario_url",
+    "snippet_in_language",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.urls import reverse
 from django.utils.translation import get_language
 from wagtail.models import Page
 
@@ -17,8 +18,10 @@ from courses.selectors.progress import (
     enrolment_done_keys,
     final_quiz_in_language,
     page_enrolment_progress,
+    snippet_in_language,
 )
 from quizzes.models import Quiz
+from scenarios.models import Scenario
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,7 @@ class CourseLearning:
     resume_lesson: Page | None = None
     final_quiz_url: str | None = None
     charter_url: str | None = None
+    scenario_url: str | None = None
 
     @property
     def is_enrolled(self) -> bool:
@@ -46,6 +50,7 @@ def course_learning(
     two for learners in progress (enrolment, lessons done), plus one when
     the cycle is complete, one for the final quiz's attempts, one for a
     required charter (and up to two for its link until acknowledged, none
+    from the cache), one for a required scenario's link until passed (none
     from the cache), whatever the number of lessons. ``lessons`` are pages
     or ``OutlineLesson`` links.
     """
@@ -72,6 +77,9 @@ def course_learning(
     charter_link = None
     if progress.charter_required and not progress.charter_acknowledged:
         charter_link = charter_url(course=enrolment.course, cache=cache)
+    scenario_link = None
+    if progress.has_scenario and not progress.scenario_passed:
+        scenario_link = scenario_url(course=enrolment.course, cache=cache)
     return CourseLearning(
         enrolment=enrolment,
         progress=progress,
@@ -79,6 +87,7 @@ def course_learning(
         resume_lesson=resume,
         final_quiz_url=quiz_link,
         charter_url=charter_link,
+        scenario_url=scenario_link,
     )
 
 
@@ -96,6 +105,21 @@ def charter_url(*, course, cache: RenderCache = NO_CACHE) -> str | None:
         return page_in_language(page=charter, language_code=get_language()).url
 
     return cache.get("required-charter", course.pk, compute=build)
+
+
+def scenario_url(*, course, cache: RenderCache = NO_CACHE) -> str | None:
+    """The play page of the scenario ``course`` requires, in the active language.
+
+    One query, or none from ``cache``.
+    """
+
+    def build():
+        scenario = snippet_in_language(
+            model=Scenario, pk=course.required_scenario_id, language_code=get_language()
+        )
+        return reverse("scenarios:detail", args=[scenario.pk]) if scenario else None
+
+    return cache.get("required-scenario", course.pk, compute=build)
 
 
 @dataclass(frozen=True)

@@ -610,19 +610,28 @@ def enrolment_progress(*, enrolment) -> CourseProgress:
     )[enrolment.pk]
 
 
-def final_quiz_in_language(*, course, language_code: str):
-    """The course's live final quiz in a language (else the original), or None."""
-    quiz_id = course.final_quiz_id
-    if quiz_id is None:
+def snippet_in_language(*, model, pk: int | None, language_code: str):
+    """Row ``pk`` of a translatable snippet in a language, or None.
+
+    Its live translation in ``language_code`` if there is one, else the row
+    itself. How a course's links (final quiz, required scenario) follow the
+    visitor's language. One query.
+    """
+    if pk is None:
         return None
-    quizzes = list(
-        Quiz.objects.filter(
-            translation_key__in=Quiz.objects.filter(pk=quiz_id).values(
-                "translation_key"
-            )
+    rows = list(
+        model.objects.filter(
+            translation_key__in=model.objects.filter(pk=pk).values("translation_key")
         ).select_related("locale")
     )
-    for quiz in quizzes:
-        if quiz.locale.language_code == language_code and quiz.live:
-            return quiz
-    return next((quiz for quiz in quizzes if quiz.pk == quiz_id), None)
+    for row in rows:
+        if row.locale.language_code == language_code and row.live:
+            return row
+    return next((row for row in rows if row.pk == pk), None)
+
+
+def final_quiz_in_language(*, course, language_code: str):
+    """The course's live final quiz in a language (else the original), or None."""
+    return snippet_in_language(
+        model=Quiz, pk=course.final_quiz_id, language_code=language_code
+    )

@@ -1,19 +1,34 @@
-"""A trainer builds a course in the Wagtail admin, previews it and publishes it."""
+"""A trainer builds a course in the Wagtail admin, previews it and publishes it;
+another translates a course and its quiz, and a learner's progress carries."""
 
 import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
+from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
+from core.people import person_language_set
 from courses.blocks import LessonStreamBlock
-from courses.models import CourseIndexPage, CoursePage, LessonPage
+from courses.models import CourseCompletion, CourseIndexPage, CoursePage, LessonPage
+from courses.services import enrol, lesson_complete
 from demo.loader import DEMO_PASSWORD
 from quizzes.models import Quiz
 from tests.e2e.conftest import login
-from tests.e2e.helpers import PASSWORD, admin_login, new_learner
+from tests.e2e.helpers import (
+    ATTEMPT_URL,
+    PASSWORD,
+    admin_login,
+    answer,
+    correct_answers,
+    current_attempt,
+    finish_and_submit,
+    new_learner,
+)
+from tests.factories import CoursePageFactory, LessonPageFactory, QuizFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 ADMIN_LANGUAGE = "fr"
@@ -158,3 +173,107 @@ def test_trainer_creates_previews_and_publishes_a_course_with_a_quiz(
     visitor.wait_for_url(re.compile(r"/attempts/\d+/$"))
     assert visitor.locator("fieldset.question--single_choice").count() == 1
     assert visitor.locator("fieldset.question--ordering").count() == 1
+
+
+def translate_in_admin(page, translate_url: str, *, subtree: bool = False) -> None:
+    """Wagtail's Translate action: tick English (and the subtree), submit."""
+    page.click(f"a[href='{translate_url}']")
+    page.wait_for_url(f"**{translate_url}")
+    english = Locale.objects.get(language_code="en")
+    page.check(f"input[name=locales][value='{english.pk}']")
+    if subtree:
+        page.check("input[name=include_subtree]")
+    page.click("main form[data-controller='w-bulk'] [type=submit]")
+    page.wait_for_selector(".messages .success")
+
+
+def test_trainer_translates_a_course_and_its_quiz_and_progress_carries(
+    demo, page, new_context, settings
+):
+    """Issue 16: the English copy of a French course ends with the English quiz.
+
+    The trainer translates the quiz, then the course with its lessons, in the
+    admin (Wagtail's Translate action). A learner who did the lessons in
+    French opens the English course: the lessons are marked done, the final
+    quiz is the English one; passing it completes the course.
+    """
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0  # see the test above
+    catalogue = CourseIndexPage.objects.get(locale__language_code="fr")
+    quiz = QuizFactory(title="Quiz traduction e2e", questions=2, pass_mark=60)
+    course = CoursePageFactory(
+        parent=catalogue, title="Cours à traduire", slug="cours-a-traduire"
+    )
+    course.final_quiz = quiz
+    course.save_revision().publish()
+    lessons = [LessonPageFactory(parent=course) for _ in range(2)]
+    learner = new_learner(username="e2e-english")
+    person_language_set(user=learner, language="en")
+    enrolment = enrol(learner=learner, course=course)
+    for lesson in lessons:
+        lesson_complete(enrolment=enrolment, lesson=lesson)
+
+    trainer = get_user_model().objects.get(username="formatrice")
+    profile = UserProfile.get_for_user(trainer)
+    profile.preferred_language = ADMIN_LANGUAGE
+    profile.save()
+    admin_login(page, demo.url, trainer.username, DEMO_PASSWORD)
+
+    # The quiz first, from the quizzes' listing; then its English title.
+    page.goto(f"{demo.url}/admin/snippets/quizzes/quiz/?q=traduction")
+    quiz_url = reverse(
+        "simple_translation:submit_snippet_translation",
+        args=["quizzes", "quiz", quiz.pk],
+    )
+    row = page.locator("tbody tr", has_text="Quiz traduction e2e")
+    row.locator("[data-w-dropdown-target='toggle']").click()
+    translate_in_admin(page, quiz_url)
+    quiz_en = Quiz.objects.get(
+        translation_key=quiz.translation_key, locale__language_code="en"
+    )
+    page.goto(f"{demo.url}/admin/snippets/quizzes/quiz/edit/{quiz_en.pk}/")
+    page.fill("#id_title", "Translation quiz e2e")
+    publish(page)
+
+    # Then the course and its lessons, from the course's editor.
+    page.goto(f"{demo.url}/admin/pages/{course.pk}/edit/")
+    page.click("header [data-w-dropdown-target='toggle']")
+    translate_in_admin(
+        page,
+        reverse("simple_translation:submit_page_translation", args=[course.pk]),
+        subtree=True,
+    )
+    course_en = CoursePage.objects.get(
+        translation_key=course.translation_key, locale__language_code="en"
+    )
+    assert course_en.final_quiz_id == quiz_en.pk  # relinked by the copy
+    page.wait_for_url(f"**/admin/pages/{course_en.pk}/edit/")
+    page.fill("#id_title", "Course to translate")
+    publish(page)
+    for lesson_en in LessonPage.objects.filter(locale__language_code="en").child_of(
+        course_en
+    ):
+        page.goto(f"{demo.url}/admin/pages/{lesson_en.pk}/edit/")
+        publish(page)
+    course_en.refresh_from_db()
+    assert course_en.live and course_en.title == "Course to translate"
+
+    # The learner, in English: lessons done in French are done here too.
+    visitor = new_context().new_page()
+    login(visitor, demo.url, learner.username, PASSWORD, lang="en")
+    visitor.goto(demo.url + course_en.url)
+    expect(visitor.locator("h1")).to_have_text("Course to translate")
+    expect(visitor.locator(".outline__item.is-done")).to_have_count(2)
+    visitor.click(f"#course-actions a[href$='/quizzes/{quiz_en.pk}/']")
+    expect(visitor.locator("h1")).to_contain_text("Translation quiz e2e")
+    visitor.click('form[action$="/start/"] button')
+    visitor.wait_for_url(ATTEMPT_URL)
+    attempt = current_attempt(visitor)
+    assert attempt.quiz_id == quiz_en.pk
+    answer(visitor, attempt, correct_answers(attempt))
+    finish_and_submit(visitor)
+    attempt.refresh_from_db()
+    assert attempt.passed
+
+    visitor.goto(demo.url + course_en.url)
+    expect(visitor.locator("#course-actions .status--ok")).to_be_visible()
+    assert CourseCompletion.objects.filter(enrolment=enrolment).exists()

@@ -18,12 +18,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.images import get_image_dimensions
 from django.db.models import Q
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from quizzes.models import Question
 from quizzes.question_types import registry
+from quizzes.question_types.essay import default_rubric
 
 from .base import (
     EXTERNAL_IMAGE,
@@ -41,6 +43,10 @@ from .base import (
 from .registry import InterchangeFormat, formats
 
 IMAGE_NOT_IN_EXPLANATION = _("Images are kept only in the question text.")
+RUBRIC_ADDED = _(
+    "The file gives this essay no rubric: a one-criterion rubric (“Overall”: "
+    "none, half or all of its points) was added. Refine it in the editor."
+)
 
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
@@ -164,6 +170,23 @@ def _validate(item: ParsedQuestion) -> None:
         item.data = None
 
 
+def _essay_completion(item: ParsedQuestion) -> None:
+    if not item.data.get("rubric"):
+        item.data["rubric"] = default_rubric(item.data.get("points"))
+        item.warnings.append(str(RUBRIC_ADDED))
+
+
+#: Type code → what a file may leave out that Relais needs, filled with a warning.
+COMPLETIONS = {"essay": _essay_completion}
+
+
+def _complete(item: ParsedQuestion) -> None:
+    """Fill what the file's format cannot carry, in the questions' language."""
+    completion = COMPLETIONS.get(item.data["type"])
+    if completion:
+        completion(item)
+
+
 def content_hash(data: dict) -> str:
     """SHA-256 of a question's neutral format, stable across runs."""
     text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
@@ -205,6 +228,8 @@ def read_file(*, filename: str, content: bytes, locale: Locale) -> ImportPreview
         if item.importable:
             _check_images(item)
             _clean_extras(item)
+            with translation.override(locale.language_code):
+                _complete(item)
             _validate(item)
         if item.importable:
             item.content_hash = content_hash(item.data)

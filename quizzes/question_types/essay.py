@@ -113,6 +113,36 @@ def rubric_points(rubric: list[dict]) -> Decimal:
     )
 
 
+DEFAULT_CRITERION = _("Overall")
+DEFAULT_LEVELS = (
+    (Decimal(0), _("Not met")),
+    (Decimal("0.5"), _("Partly met")),
+    (Decimal(1), _("Met")),
+)
+
+
+def default_rubric(points) -> list[dict]:
+    """A one-criterion rubric worth ``points``, for an essay that comes without one.
+
+    Moodle and GIFT essays are graded with a single mark; this keeps that
+    (nothing, half, all of it) so an imported essay can be graded at once,
+    and the trainer refines it in the editor.
+    """
+    top = Decimal(str(points or 1))
+    return [
+        {
+            "criterion": str(DEFAULT_CRITERION),
+            "levels": [
+                {
+                    "label": str(label),
+                    "points": _plain((top * share).quantize(Decimal("0.01"))),
+                }
+                for share, label in DEFAULT_LEVELS
+            ],
+        }
+    ]
+
+
 def rubric_errors(rubric: list[dict]) -> list:
     """What is wrong with a rubric (criteria with their parsed levels)."""
     if not rubric:

@@ -380,14 +380,20 @@ def matrix_screen_says(client) -> dict[str, Verdict]:
     }
 
 
-# Export columns: Learner, Username, Email, Course, Due date, Status, Progress.
-USERNAME, STATUS, PROGRESS = 1, 5, 6
-
-
 def export_verdicts(rows) -> dict[str, Verdict]:
+    """The export's rows by username, its columns found by their headings."""
+    header, *rows = rows
+    columns = {str(heading).casefold(): index for index, heading in enumerate(header)}
+
+    def column(*names):
+        return next(columns[name] for name in names if name in columns)
+
+    username = column("username", "nom d’utilisateur", "nom d'utilisateur")
+    status = column("status", "statut")
+    progress = column("progress (%)", "progression (%)")
     labels = completed_labels()
     return {
-        row[USERNAME]: Verdict(row[STATUS] in labels, int(row[PROGRESS]))
+        row[username]: Verdict(row[status] in labels, int(row[progress]))
         for row in rows
     }
 
@@ -396,14 +402,14 @@ def matrix_csv_says(client) -> dict[str, Verdict]:
     response = client.get(reverse("reports:completion"), {"export": "csv"})
     assert response.status_code == 200
     text = b"".join(response.streaming_content).decode("utf-8-sig")
-    return export_verdicts(list(csv.reader(io.StringIO(text)))[1:])
+    return export_verdicts(list(csv.reader(io.StringIO(text))))
 
 
 def matrix_xlsx_says(client) -> dict[str, Verdict]:
     response = client.get(reverse("reports:completion"), {"export": "xlsx"})
     assert response.status_code == 200
     book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
-    return export_verdicts(list(book.active.iter_rows(min_row=2, values_only=True)))
+    return export_verdicts(list(book.active.iter_rows(values_only=True)))
 
 
 def team_summary_says(client) -> dict[str, dict]:

@@ -67,3 +67,37 @@ def test_two_simultaneous_confirms_import_once(locale_fr):
     assert len(set(results)) == 1
     assert Question.objects.count() == len(preview.new)
     assert ModelLogEntry.objects.filter(action=ACTION_QUESTION_IMPORT).count() == 1
+
+
+MOODLE_ESSAY = b"""<?xml version="1.0" encoding="UTF-8"?>
+<quiz><question type="essay"><name><text>Refus</text></name>
+<questiontext format="html"><text>Write the refusal.</text></questiontext>
+<defaultgrade>5</defaultgrade></question></quiz>"""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "content", "top"),
+    [
+        ("essais.gift", "::Refus:: Rédigez le refus poli. {}\n".encode(), "1"),
+        ("essais.xml", MOODLE_ESSAY, "5"),
+    ],
+    ids=["gift", "moodle-xml"],
+)
+def test_an_essay_without_a_rubric_gets_a_one_criterion_rubric_and_a_warning(
+    locale_fr, name, content, top
+):
+    user = UserFactory()
+    record, preview = _upload(user, locale_fr, name=name, content=content)
+
+    [item] = preview.items
+    assert item.importable, item.reason
+    assert any("Vue d’ensemble" in warning for warning in item.warnings)
+    question_import_confirm(record=record, user=user)
+    essay = Question.objects.get()
+    assert [c["criterion"] for c in essay.rubric] == ["Vue d’ensemble"]
+    assert [level["points"] for level in essay.rubric[0]["levels"]][-1] in {
+        top,
+        f"{top}.00",
+    }
+    assert str(essay.points.normalize()) == top

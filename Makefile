@@ -40,13 +40,12 @@ demo: install messages
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## Second command: install and run every test (browser tests included).
-## SKIP_E2E=1 skips the browser tests locally. Whole files go to each worker
-## (--dist loadfile), so a module-scoped fixture such as the loaded demo of
-## tests/demo/test_loaded_demo.py is built once. (xdist's loadgroup would be
-## finer, but pytest-xdist 3.8 cannot group under pytest 9.2.)
+## SKIP_E2E=1 skips the browser tests locally. (Tests go to the workers in
+## collection order, where pytest-django puts transactional tests last: they
+## flush the database, so nothing that needs the migrations' rows may follow.)
 test: install messages e2e-deps lrs-deps
 	$(BIN)/ruff check .
-	$(BIN)/pytest -p no:cacheprovider -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	$(BIN)/pytest -p no:cacheprovider -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 ## Debian's Chromium for the Playwright browser tests (never `playwright install`),
 ## and poppler-utils, whose pdftoppm renders certificate PDFs for the QR code test.

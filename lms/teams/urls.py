@@ -13,4 +13,9 @@ urlpatterns = [
         name="index_results",
     ),
     path("new/", views.AssignmentCreateView.as_view(), name="create"),
+    path(
+        "<id:pk>/recurrence/",
+        views.AssignmentRecurrenceView.as_view(),
+        name="recurrence",
+    ),
 ]

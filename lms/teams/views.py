@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
+from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import HeaderButton
@@ -26,17 +26,25 @@ from wagtail.admin.widgets import HeaderButton
 from core.filters import IdModelChoiceFilter
 from courses.models import CharterPage
 from lms.teams.access import can_assign_courses, can_view_reports
-from lms.teams.forms import AssignmentForm, CharterAudienceForm
+from lms.teams.forms import AssignmentForm, CharterAudienceForm, RecurrenceFields
 from lms.teams.models import Assignment, CharterAudience, Recurrence
 from lms.teams.selectors import (
     assignable_courses,
     assignments_visible_to,
     teams_visible_to,
 )
-from lms.teams.services import assignment_create, charter_audience_set
+from lms.teams.services import (
+    assignment_create,
+    assignment_recurrence_set,
+    charter_audience_set,
+)
 
 ASSIGNED_MESSAGE = gettext_lazy("“%(course)s” is assigned, due on %(due)s.")
 EVERY_MONTHS = gettext_lazy("Every %(months)s months")
+RECURRENCE_SAVED_MESSAGE = gettext_lazy(
+    "The recurrence of “%(course)s” is saved; cycles already started keep their "
+    "due dates."
+)
 AUDIENCE_SAVED_MESSAGE = gettext_lazy("Who must acknowledge “%(charter)s” is saved.")
 
 
@@ -63,8 +71,14 @@ class AssignmentTargetColumn(Column):
         return instance.team.name if instance.team else _("Chosen learners")
 
 
-class RecurrenceColumn(Column):
-    """ "Does not recur", "Every 12 months" or "When the certificate expires"."""
+class RecurrenceColumn(TitleColumn):
+    """ "Does not recur", "Every 12 months" or "When the certificate expires",
+    linked to the screen that changes it for those who may assign courses."""
+
+    def get_link_url(self, instance, parent_context):
+        if can_assign_courses(parent_context["request"].user):
+            return reverse("assignments:recurrence", args=[instance.pk])
+        return None
 
     def get_value(self, instance):
         if instance.recurrence == Recurrence.MONTHS:
@@ -168,6 +182,73 @@ class AssignmentCreateView(WagtailAdminTemplateMixin, FormView):
             self.request,
             ASSIGNED_MESSAGE
             % {"course": assignment.course.title, "due": assignment.due_on},
+        )
+        return redirect(self.get_success_url())
+
+
+class AssignmentRecurrenceView(WagtailAdminTemplateMixin, FormView):
+    """Change how an existing assignment recurs (``assignment_recurrence_set``).
+
+    Open to those who may assign courses, for the assignments they can see;
+    cycles already started keep their due dates, the next follow the change.
+    """
+
+    template_name = "teams/assignment_recurrence_form.html"
+    form_class = RecurrenceFields
+    page_title = gettext_lazy("Recurrence")
+    header_icon = "calendar-check"
+    success_url = reverse_lazy("assignments:index")
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_assign_courses(request.user):
+            raise PermissionDenied
+        self.assignment = get_object_or_404(
+            assignments_visible_to(user=request.user).select_related("course", "team"),
+            pk=kwargs["pk"],
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        target = self.assignment.team or _("Chosen learners")
+        return f"{self.assignment.course.title} → {target}"
+
+    def get_initial(self):
+        return {
+            "recurrence": self.assignment.recurrence,
+            "recurrence_months": self.assignment.recurrence_months,
+            "cycle_days": self.assignment.cycle_days,
+        }
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("assignments:index"), "label": _("Assignments")},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            assignment=self.assignment,
+            action_url=reverse("assignments:recurrence", args=[self.assignment.pk]),
+            submit_button_label=_("Save"),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            assignment_recurrence_set(
+                assignment=self.assignment,
+                recurrence=data["recurrence"],
+                recurrence_months=data["recurrence_months"],
+                cycle_days=data["cycle_days"],
+                by=self.request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            RECURRENCE_SAVED_MESSAGE % {"course": self.assignment.course.title},
         )
         return redirect(self.get_success_url())
 

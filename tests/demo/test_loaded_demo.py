@@ -1,8 +1,8 @@
 """The loaded demo: what `load_demo` builds; loading it again changes nothing.
 
 The demo is loaded once for this module (``loaded_demo``: ~10 s a load) and
-every test reads it in its own savepoint. `make test` distributes whole files
-to the workers (`--dist loadfile`), so one worker loads it.
+every test reads it in its own savepoint (each xdist worker that runs some of
+them loads it once).
 """
 
 import html

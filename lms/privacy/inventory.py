@@ -62,6 +62,7 @@ PERSON_RELATIONS: dict[str, Handling] = {
     "teams.TeamManagerRole.manager": Handling("teams_managed", PSEUDONYMISED),
     "teams.Assignment.assigned_by": Handling(None, STAFF_WORK),
     "teams.LearnerAssignment.learner": Handling("assignments", PSEUDONYMISED),
+    "teams.CharterAudience.changed_by": Handling(None, STAFF_WORK),
     "teams.AssignmentReminder.recipient": Handling(
         None, "kept: when a reminder was sent, to nobody in particular"
     ),

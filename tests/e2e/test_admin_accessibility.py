@@ -17,7 +17,7 @@ from wagtail.users.models import UserProfile
 
 from courses.models import CharterPage
 from demo.progress import seed_demo_progress
-from lms.teams.models import Team
+from lms.teams.models import Assignment, Team
 from quizzes.models import (
     Question,
     Quiz,
@@ -106,6 +106,10 @@ def _admin_pages() -> dict[str, str]:
         "teams": reverse("teams:index"),
         "team form": reverse("teams:add"),
         "team edit": reverse("teams:edit", args=[team.pk]),
+        "assignment recurrence": reverse(
+            "assignments:recurrence",
+            args=[Assignment.objects.order_by("pk").values_list("pk", flat=True)[0]],
+        ),
         "charter audience": reverse(
             "charter_audience", args=[CharterPage.objects.order_by("pk").first().pk]
         ),

@@ -1,6 +1,7 @@
 """Template helpers shared by every app's templates."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django import template
 from django.conf import settings
@@ -24,6 +25,18 @@ class LanguageLink:
     url: str
 
 
+@lru_cache(maxsize=4096)
+def _translated_path(path: str, code: str, active: str) -> str:
+    """``translate_url`` (a resolve and a reverse), remembered per process.
+
+    The URLconf does not change while the process runs, so the answer depends
+    only on the path, the target language and the active one (i18n prefixes
+    resolve in the active language). Bounded, so odd query strings cannot
+    grow it without limit.
+    """
+    return translate_url(path, code)
+
+
 def _language_links(request, page) -> list[LanguageLink]:
     translations = {}
     if page is not None and getattr(page, "pk", None):
@@ -35,7 +48,9 @@ def _language_links(request, page) -> list[LanguageLink]:
             )
     links = []
     for code, _name in settings.LANGUAGES:
-        url = translations.get(code) or translate_url(request.get_full_path(), code)
+        url = translations.get(code) or _translated_path(
+            request.get_full_path(), code, get_language()
+        )
         links.append(
             LanguageLink(code, get_language_info(code)["name_local"].capitalize(), url)
         )

@@ -45,7 +45,7 @@ demo: install messages
 ## flush the database, so nothing that needs the migrations' rows may follow.)
 test: install messages e2e-deps lrs-deps
 	$(BIN)/ruff check .
-	$(BIN)/pytest -p no:cacheprovider -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(BIN)/pytest -p no:cacheprovider -n $(PYTEST_WORKERS) --durations=15 $(PYTEST_ARGS)
 
 ## Debian's Chromium for the Playwright browser tests (never `playwright install`),
 ## and poppler-utils, whose pdftoppm renders certificate PDFs for the QR code test.

@@ -46,6 +46,17 @@ def _open_svg(*, ident: str, width: int, height: int, title: str, desc: str):
     )
 
 
+def _baseline(*, left: float, right: float, y: float):
+    """The horizontal axis under a column chart's columns."""
+    return format_html(
+        '<line x1="{l}" y1="{y}" x2="{r}" y2="{y}" stroke="{c}" aria-hidden="true"/>',
+        l=left,
+        r=right,
+        y=y,
+        c=AXIS_COLOUR,
+    )
+
+
 def horizontal_bar_chart(
     *,
     ident: str,
@@ -124,14 +135,7 @@ def column_chart(
         _open_svg(
             ident=ident, width=width, height=height, title=title, desc=description
         ),
-        format_html(
-            '<line x1="{l}" y1="{b}" x2="{r}" y2="{b}" stroke="{c}" '
-            'aria-hidden="true"/>',
-            l=left,
-            r=width - 10,
-            b=baseline,
-            c=AXIS_COLOUR,
-        ),
+        _baseline(left=left, right=width - 10, y=baseline),
     ]
     for index, datum in enumerate(data):
         x = left + column * index
@@ -199,14 +203,7 @@ def grouped_column_chart(
         _open_svg(
             ident=ident, width=width, height=height, title=title, desc=description
         ),
-        format_html(
-            '<line x1="{l}" y1="{b}" x2="{r}" y2="{b}" stroke="{c}" '
-            'aria-hidden="true"/>',
-            l=left,
-            r=width - 10,
-            b=baseline,
-            c=AXIS_COLOUR,
-        ),
+        _baseline(left=left, right=width - 10, y=baseline),
     ]
     for index, name in enumerate(series):
         x = left + index * 160

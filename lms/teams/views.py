@@ -132,12 +132,10 @@ class AssignmentIndexView(ReportView):
         ]
 
 
-class AssignmentCreateView(WagtailAdminTemplateMixin, FormView):
-    """Assign a course to a team or to chosen learners, with a due date."""
+class AssignmentFormView(WagtailAdminTemplateMixin, FormView):
+    """An assignment form of the admin: for those who may assign courses,
+    under Assignments in the breadcrumbs, back to the list when saved."""
 
-    template_name = "teams/assignment_form.html"
-    form_class = AssignmentForm
-    page_title = gettext_lazy("Assign a course")
     header_icon = "calendar-check"
     success_url = reverse_lazy("assignments:index")
 
@@ -146,14 +144,22 @@ class AssignmentCreateView(WagtailAdminTemplateMixin, FormView):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
-
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
             {"url": reverse("assignments:index"), "label": _("Assignments")},
             {"url": "", "label": self.page_title},
         ]
+
+
+class AssignmentCreateView(AssignmentFormView):
+    """Assign a course to a team or to chosen learners, with a due date."""
+
+    template_name = "teams/assignment_form.html"
+    form_class = AssignmentForm
+    page_title = gettext_lazy("Assign a course")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -186,7 +192,7 @@ class AssignmentCreateView(WagtailAdminTemplateMixin, FormView):
         return redirect(self.get_success_url())
 
 
-class AssignmentRecurrenceView(WagtailAdminTemplateMixin, FormView):
+class AssignmentRecurrenceView(AssignmentFormView):
     """Change how an existing assignment recurs (``assignment_recurrence_set``).
 
     Open to those who may assign courses, for the assignments they can see;
@@ -196,16 +202,15 @@ class AssignmentRecurrenceView(WagtailAdminTemplateMixin, FormView):
     template_name = "teams/assignment_recurrence_form.html"
     form_class = RecurrenceFields
     page_title = gettext_lazy("Recurrence")
-    header_icon = "calendar-check"
-    success_url = reverse_lazy("assignments:index")
 
     def dispatch(self, request, *args, **kwargs):
-        if not can_assign_courses(request.user):
-            raise PermissionDenied
-        self.assignment = get_object_or_404(
-            assignments_visible_to(user=request.user).select_related("course", "team"),
-            pk=kwargs["pk"],
-        )
+        if can_assign_courses(request.user):  # else the base view refuses
+            self.assignment = get_object_or_404(
+                assignments_visible_to(user=request.user).select_related(
+                    "course", "team"
+                ),
+                pk=kwargs["pk"],
+            )
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
@@ -218,12 +223,6 @@ class AssignmentRecurrenceView(WagtailAdminTemplateMixin, FormView):
             "recurrence_months": self.assignment.recurrence_months,
             "cycle_days": self.assignment.cycle_days,
         }
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [
-            {"url": reverse("assignments:index"), "label": _("Assignments")},
-            {"url": "", "label": self.page_title},
-        ]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

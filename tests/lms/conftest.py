@@ -11,8 +11,15 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
+from courses.services import charter_publish
 from lms.teams.access import MANAGERS_GROUP
-from tests.factories import CoursePageFactory, TeamFactory, UserFactory
+from tests.courses.conftest import translate
+from tests.factories import (
+    CharterPageFactory,
+    CoursePageFactory,
+    TeamFactory,
+    UserFactory,
+)
 from tests.lms.test_item_analysis import worked_example  # noqa: F401 (a shared fixture)
 
 TRAINER_PERMISSIONS = [
@@ -121,3 +128,18 @@ def assigned(course, team_a, team_b, manager_a, trainer, today):
             assigned_by=trainer,
         ),
     }
+
+
+#: When the ``charter`` fixture's versions were published.
+CHARTER_PUBLISHED = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)
+
+
+@pytest.fixture
+def charter(catalogue, locale_en):
+    """A published charter, in French (the original) and English."""
+    charter = CharterPageFactory(parent=catalogue, title="Charte")
+    charter_publish(page=charter, now=CHARTER_PUBLISHED)
+    english = translate(charter, locale_en)
+    english.title = "Charter"
+    charter_publish(page=english, now=CHARTER_PUBLISHED)
+    return charter

@@ -18,7 +18,7 @@ from wagtail.models import PageLogEntry
 
 from courses.models import CharterVersion
 from courses.selectors import charters_pending
-from courses.services import charter_acknowledge, charter_publish
+from courses.services import charter_acknowledge
 from lms.reports.charter import AcknowledgementStatus, charter_rows
 from lms.teams.charters import (
     CharterAudienceFacts,
@@ -37,27 +37,15 @@ from lms.teams.services import (
     team_member_add,
     team_member_remove,
 )
-from tests.courses.conftest import translate
-from tests.factories import CharterPageFactory, TeamFactory, UserFactory
+from tests.factories import TeamFactory, UserFactory
+from tests.lms.conftest import CHARTER_PUBLISHED as PUBLISHED
 
 pytestmark = pytest.mark.django_db
 
-PUBLISHED = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)
 FOR_CHOSEN_TEAMS_NOTE = (
     "This charter applies only to the members of chosen teams: the people of "
     "other teams are not listed."
 )
-
-
-@pytest.fixture
-def charter(catalogue, locale_en):
-    """A published charter, in French (the original) and English."""
-    charter = CharterPageFactory(parent=catalogue, title="Charte")
-    charter_publish(page=charter, now=PUBLISHED)
-    english = translate(charter, locale_en)
-    english.title = "Charter"
-    charter_publish(page=english, now=PUBLISHED)
-    return charter
 
 
 @pytest.fixture

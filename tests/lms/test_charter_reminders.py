@@ -7,25 +7,13 @@ from django.core import mail
 from wagtail.users.models import UserProfile
 
 from courses.models import CharterVersion
-from courses.services import charter_acknowledge, charter_publish
+from courses.services import charter_acknowledge
 from lms.teams.models import CharterReminder
 from lms.teams.reminders import charter_cadence_days, charter_reminders_send
-from tests.courses.conftest import translate
-from tests.factories import CharterPageFactory, UserFactory
+from tests.factories import UserFactory
+from tests.lms.conftest import CHARTER_PUBLISHED as PUBLISHED
 
 pytestmark = pytest.mark.django_db
-
-PUBLISHED = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture
-def charter(catalogue, locale_en):
-    charter = CharterPageFactory(parent=catalogue, title="Charte")
-    charter_publish(page=charter, now=PUBLISHED)
-    english = translate(charter, locale_en)
-    english.title = "Charter"
-    charter_publish(page=english, now=PUBLISHED)
-    return charter
 
 
 @pytest.fixture

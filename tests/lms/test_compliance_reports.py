@@ -114,20 +114,26 @@ def test_compliance_by_month_costs_one_query(world, trainer, django_assert_num_q
 # --- The assignment form ------------------------------------------------------------
 
 
+def post_recurring_assignment(client, course, team, due_on, **fields):
+    """POST the "Assign a course" form: ``course`` to ``team`` every N months."""
+    return client.post(
+        reverse("assignments:create"),
+        {
+            "course": course.pk,
+            "due_on": due_on.isoformat(),
+            "team": team.pk,
+            "recurrence": Recurrence.MONTHS,
+            **fields,
+        },
+    )
+
+
 def test_a_manager_sets_a_recurrence_on_the_form(
     client, course, team_a, manager_a, due_in_a_week
 ):
     client.force_login(manager_a)
-    response = client.post(
-        reverse("assignments:create"),
-        {
-            "course": course.pk,
-            "due_on": due_in_a_week.isoformat(),
-            "team": team_a.pk,
-            "recurrence": Recurrence.MONTHS,
-            "recurrence_months": "12",
-            "cycle_days": "45",
-        },
+    response = post_recurring_assignment(
+        client, course, team_a, due_in_a_week, recurrence_months="12", cycle_days="45"
     )
     assert response.status_code == 302
     assignment = Assignment.objects.get()
@@ -167,16 +173,13 @@ def test_the_form_refuses_bad_recurrence_input(
     client, course, team_a, manager_a, due_in_a_week, months, days, field
 ):
     client.force_login(manager_a)
-    response = client.post(
-        reverse("assignments:create"),
-        {
-            "course": course.pk,
-            "due_on": due_in_a_week.isoformat(),
-            "team": team_a.pk,
-            "recurrence": Recurrence.MONTHS,
-            "recurrence_months": months,
-            "cycle_days": days,
-        },
+    response = post_recurring_assignment(
+        client,
+        course,
+        team_a,
+        due_in_a_week,
+        recurrence_months=months,
+        cycle_days=days,
     )
     assert response.status_code == 200
     assert field in response.context["form"].errors
@@ -187,15 +190,7 @@ def test_the_form_and_the_service_say_the_same(
     client, course, team_a, manager_a, due_in_a_week
 ):
     client.force_login(manager_a)
-    response = client.post(
-        reverse("assignments:create"),
-        {
-            "course": course.pk,
-            "due_on": due_in_a_week.isoformat(),
-            "team": team_a.pk,
-            "recurrence": Recurrence.MONTHS,
-        },
-    )
+    response = post_recurring_assignment(client, course, team_a, due_in_a_week)
     assert response.context["form"].errors["recurrence_months"] == [
         str(RECURRENCE_MONTHS_INVALID)
     ]

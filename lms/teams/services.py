@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from core.db import get_or_create
+from core.ids import parse_id
 from courses.models import (
     Certificate,
     CertificateStatus,
@@ -216,14 +217,12 @@ def _check_assigner(*, assigned_by, team: Team | None, learners: list) -> None:
 
 
 def _whole_number(value, low: int, high: int, message) -> int:
-    """``value`` as an int within [low, high], else a ValidationError."""
-    if isinstance(value, bool):
-        raise ValidationError(message)
-    try:
-        number = int(str(value).strip())
-    except (TypeError, ValueError):
-        raise ValidationError(message) from None
-    if not low <= number <= high:
+    """``value`` (an int, or its digits as text) within [low, high], else a
+    ValidationError; what is a number is ``core.ids.parse_id``'s rule."""
+    number = parse_id(
+        value.strip() if isinstance(value, str) else value, minimum=low, maximum=high
+    )
+    if number is None:
         raise ValidationError(message)
     return number
 
